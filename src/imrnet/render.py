@@ -1,0 +1,172 @@
+"""One output path: a result (plain data) printed as JSON or as Rich tables.
+
+Commands build a plain ``dict``; :func:`emit` prints it either as exactly
+one JSON document or through a table builder that turns the same dict into
+Rich renderables. Rich is imported only for tables, so ``--json`` stays fast.
+
+Examples
+--------
+>>> import io
+>>> out = io.StringIO()
+>>> emit({"query": "Ионов", "results": []}, as_json=True, table=None, file=out)
+>>> out.getvalue()
+'{\\n  "query": "Ионов",\\n  "results": []\\n}\\n'
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable
+from typing import Any, TextIO
+
+__all__ = [
+    "emit",
+    "console",
+    "TYPE_STYLES",
+    "STATUS_STYLES",
+    "entity_text",
+    "status_text",
+    "link_phrase",
+    "dates_text",
+    "sources_text",
+    "new_table",
+]
+
+#: Colour of each entity type in tables.
+TYPE_STYLES = {
+    "person": "bold cyan",
+    "organization": "bold green",
+    "company": "bold yellow",
+    "public_body": "bold magenta",
+    "media": "bold blue",
+    "event": "bold white",
+}
+
+#: Colour of each link status in tables.
+STATUS_STYLES = {
+    "reported": "green",
+    "alleged": "yellow",
+    "disputed": "red",
+    "planned": "blue",
+}
+
+
+def emit(
+    result: dict,
+    *,
+    as_json: bool,
+    table: Callable[[dict], Iterable[Any]] | None,
+    file: TextIO | None = None,
+) -> None:
+    """Print a command's result.
+
+    Parameters
+    ----------
+    result : dict
+        The plain data a library function returned.
+    as_json : bool
+        Print one JSON document (UTF-8, not ASCII-escaped) and nothing else.
+    table : callable or None
+        Turns ``result`` into Rich renderables for people.
+    file : text stream, optional
+        Where to print; standard output by default.
+    """
+    out = file if file is not None else sys.stdout
+    if as_json or table is None:
+        out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        out.flush()
+        return
+    con = console(out)
+    for renderable in table(result):
+        con.print(renderable)
+
+
+def console(file: TextIO | None = None):
+    """A Rich console: colour only on a terminal and when ``NO_COLOR`` is unset."""
+    from rich.console import Console
+
+    out = file if file is not None else sys.stdout
+    is_tty = hasattr(out, "isatty") and out.isatty()
+    no_color = bool(os.environ.get("NO_COLOR"))
+    return Console(
+        file=out,
+        no_color=no_color or not is_tty,
+        highlight=False,
+        soft_wrap=False,
+        width=None if is_tty else 100,
+        emoji=False,
+    )
+
+
+def new_table(*columns: str, title: str | None = None, **options):
+    """A table in the house style, with the given column headers."""
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", show_lines=False, **options)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
+def entity_text(ref: dict):
+    """An entity's name coloured by its type."""
+    from rich.text import Text
+
+    return Text(ref["name"], style=TYPE_STYLES.get(ref["type"], ""))
+
+
+def status_text(status: str):
+    """A link status in its colour."""
+    from rich.text import Text
+
+    return Text(status, style=STATUS_STYLES.get(status, ""))
+
+
+def link_phrase(link: dict, names: dict[str, str], from_id: str | None = None) -> str:
+    """Read a link as a sentence, from ``from_id``'s side when given.
+
+    Examples
+    --------
+    >>> link = {"source": "m", "target": "t", "type": "funds", "label": "funds"}
+    >>> link_phrase(link, {"m": "Malofeev", "t": "Tsargrad"}, from_id="t")
+    'Tsargrad funded by Malofeev'
+    """
+    from imrnet.vocab import LINK_TYPES
+
+    forward = from_id is None or from_id == link["source"]
+    here, there = (link["source"], link["target"]) if forward else (link["target"], link["source"])
+    label = LINK_TYPES[link["type"]].label_for(forward=forward)
+    return f"{names.get(here, here)} {label} {names.get(there, there)}"
+
+
+def dates_text(link: dict) -> str:
+    """``start–end`` of a link, or an empty string when undated.
+
+    Examples
+    --------
+    >>> dates_text({"start": "2011", "end": None})
+    '2011–'
+    >>> dates_text({"start": "2015-09", "end": "2015-09"})
+    '2015-09'
+    """
+    start, end = link.get("start"), link.get("end")
+    if not start and not end:
+        return ""
+    if start == end:
+        return start
+    return f"{start or '?'}–{end or ''}"
+
+
+def sources_text(citations: list[dict]) -> str:
+    """Source ids with their locators, comma separated.
+
+    Examples
+    --------
+    >>> sources_text([{"id": "wiki-ionov", "locator": "ref. 4"}, {"id": "imr-article", "locator": None}])
+    'wiki-ionov (ref. 4), imr-article'
+    """
+    return ", ".join(
+        f"{c['id']} ({c['locator']})" if c.get("locator") else c["id"] for c in citations
+    )
