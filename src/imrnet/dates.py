@@ -22,7 +22,7 @@ import re
 
 __all__ = ["parse_date", "date_bounds", "in_force", "sort_key"]
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
 
 def parse_date(text: str) -> tuple[int, int | None, int | None]:

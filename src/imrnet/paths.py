@@ -68,6 +68,8 @@ def data_dirs(options: list[str] | None, env: str | None = None) -> list[Path]:
         entries = [BUNDLED]
     dirs: list[Path] = []
     for entry in entries:
+        if not entry.strip():
+            raise UsageError("empty data directory name: give a path or 'bundled'")
         path = bundled_dir() if entry.strip() == BUNDLED else Path(entry).expanduser()
         if not path.is_dir():
             raise UsageError(f"data directory not found: {entry}")

@@ -90,9 +90,12 @@ def console(file: TextIO | None = None):
     out = file if file is not None else sys.stdout
     is_tty = hasattr(out, "isatty") and out.isatty()
     no_color = bool(os.environ.get("NO_COLOR"))
+    plain = no_color or not is_tty
     return Console(
         file=out,
-        no_color=no_color or not is_tty,
+        # No escape codes at all (not even bold) when piped or under NO_COLOR.
+        color_system=None if plain else "auto",
+        no_color=plain,
         highlight=False,
         soft_wrap=False,
         width=None if is_tty else 100,

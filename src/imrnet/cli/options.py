@@ -24,22 +24,26 @@ __all__ = [
 ]
 
 
-def complete_entity(incomplete: str) -> list[str]:
-    """Shell completion: entity names and ids that start with what is typed."""
+def complete_entity(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion: entity names and ids that start with what is typed.
+
+    Reads the dataset the command line names so far (``--data``), else the
+    default one; completes nothing when it cannot be loaded.
+    """
     from imrnet.errors import ImrnetError
-    from imrnet.loader import load
 
     try:
-        dataset = load()
+        dataset = load_dataset(ctx.params.get("data") if ctx is not None else None)
     except ImrnetError:
         return []
     prefix = incomplete.casefold()
-    found = []
-    for entity in dataset.entities.values():
-        for candidate in (entity.id, entity.name, *entity.aliases):
-            if candidate.casefold().startswith(prefix):
-                found.append(candidate)
-    return sorted(set(found))
+    found = {
+        candidate
+        for entity in dataset.entities.values()
+        for candidate in (entity.id, entity.name, *entity.aliases)
+        if candidate.casefold().startswith(prefix)
+    }
+    return sorted(found)
 
 
 DataOption = Annotated[

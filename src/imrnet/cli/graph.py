@@ -1,0 +1,378 @@
+"""Commands: path, ego, centrality, common, communities, stats.
+
+Thin wrappers over :mod:`imrnet.analysis`; NetworkX, Rich and the analysis
+modules are imported inside the command bodies so that ``imrnet --help``
+and ``imrnet path ... --json`` stay fast. Numbers and choices are read as
+text and checked here, so a bad value gets a one-line message (exit 2).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from imrnet.cli import app, command  # noqa: F401
+from imrnet.cli.options import (
+    AsOfOption,
+    DataOption,
+    ExcludeLinkTypeOption,
+    JsonOption,
+    LinkTypeOption,
+    StatusOption,
+    complete_entity,
+    link_filter,
+    load_dataset,
+)
+
+__all__ = ["path", "ego", "centrality", "common", "communities", "stats"]
+
+_TYPES = "person, organization, company, public_body, media, event"
+_MEASURES = "degree, betweenness, closeness, eigenvector, pagerank, all"
+_METHODS = "louvain, greedy, label-propagation"
+
+
+def _whole(value: str, option: str, minimum: int) -> int:
+    """Read a whole-number option given as text."""
+    from imrnet.errors import UsageError
+
+    text = str(value).strip()
+    try:
+        number = int(text, 10)
+    except ValueError:
+        raise UsageError(f"{option} must be a whole number, not {value!r}") from None
+    if number < minimum:
+        raise UsageError(f"{option} must be at least {minimum}, not {number}")
+    return number
+
+
+def _complete_types(incomplete: str) -> list[str]:
+    from imrnet.vocab import ENTITY_TYPES
+
+    return [t for t in ENTITY_TYPES if t.startswith(incomplete)]
+
+
+def _complete_measures(incomplete: str) -> list[str]:
+    return [m for m in _MEASURES.split(", ") if m.startswith(incomplete)]
+
+
+def _complete_methods(incomplete: str) -> list[str]:
+    return [m for m in _METHODS.split(", ") if m.startswith(incomplete)]
+
+
+def _entity_argument(metavar: str, help: str):
+    return typer.Argument(
+        metavar=metavar, help=help, autocompletion=complete_entity, show_default=False
+    )
+
+
+_NAME_HELP = "An entity id, name, alias or surname (any script or spelling)."
+
+
+@command("path")
+def path(
+    source: Annotated[str, _entity_argument("FROM", "Start: " + _NAME_HELP)],
+    target: Annotated[str, _entity_argument("TO", "End: " + _NAME_HELP)],
+    limit: Annotated[
+        str, typer.Option("--limit", metavar="N", help="Show at most N paths, best first.")
+    ] = "10",
+    avoid: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--avoid",
+            metavar="NAME",
+            help="Route around this entity (repeatable).",
+            autocompletion=complete_entity,
+            show_default=False,
+        ),
+    ] = None,
+    via_type: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--via-type",
+            metavar="TYPE",
+            help=f"Allow only this entity type in between (repeatable): {_TYPES}.",
+            autocompletion=_complete_types,
+            show_default=False,
+        ),
+    ] = None,
+    exclude_type: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--exclude-type",
+            metavar="TYPE",
+            help="Forbid this entity type in between (repeatable).",
+            autocompletion=_complete_types,
+            show_default=False,
+        ),
+    ] = None,
+    directed: Annotated[
+        bool,
+        typer.Option(
+            "--directed",
+            help="Follow links only from source to target; symmetric types "
+            "(met, family, associate...) count both ways.",
+        ),
+    ] = False,
+    status: StatusOption = None,
+    as_of: AsOfOption = None,
+    link_type: LinkTypeOption = None,
+    exclude_link_type: ExcludeLinkTypeOption = None,
+    data: DataOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Show every shortest path between two entities, with the links behind each hop.
+
+    Each hop is read in the path's direction ("Konstantin Malofeev funds
+    Tsargrad TV") with its status, dates and sources. Paths through small
+    groups come first: among the shortest paths, the order is by hub
+    penalty, the sum over the entities in between of ln(degree) (their
+    number of distinct neighbours), ascending, ties by entity ids. No path:
+    exit 1.
+
+    Examples:
+
+      imrnet path Malofeev Dugin
+
+      imrnet path Ionov Tsargrad --avoid "Konstantin Malofeev" --status reported
+
+      imrnet path Malofeev Dugin --directed --exclude-type event --json
+    """
+    from imrnet.analysis.path import find_paths
+    from imrnet.render import emit
+    from imrnet.tables_graph import path_tables
+
+    flt = link_filter(status, as_of, link_type, exclude_link_type)
+    count = _whole(limit, "--limit", 1)
+    dataset = load_dataset(data)
+    result = find_paths(
+        dataset,
+        source,
+        target,
+        link_filter=flt,
+        avoid=avoid or (),
+        via_types=via_type,
+        exclude_types=exclude_type,
+        directed=directed,
+        limit=count,
+    )
+    emit(result, as_json=json, table=path_tables)
+
+
+@command("ego")
+def ego(
+    center: Annotated[str, _entity_argument("NAME", _NAME_HELP)],
+    radius: Annotated[
+        str, typer.Option("--radius", "-r", metavar="N", help="Hops from the entity (at least 1).")
+    ] = "1",
+    status: StatusOption = None,
+    as_of: AsOfOption = None,
+    link_type: LinkTypeOption = None,
+    exclude_link_type: ExcludeLinkTypeOption = None,
+    data: DataOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Show an entity's neighbourhood, grouped by distance, with the ties behind each neighbour.
+
+    Distances ignore link direction. Tables list, for each neighbour, its
+    ties to the entities one hop nearer. The JSON lists the entity itself
+    (distance 0), every neighbour within the radius, and every counted link
+    among all of them (ties between neighbours included).
+
+    Examples:
+
+      imrnet ego Ionov
+
+      imrnet ego Tsargrad --radius 2 --status reported
+
+      imrnet ego agmr --json | jq '.nodes[] | select(.distance == 1) | .name'
+    """
+    from imrnet.analysis.ego import ego_network
+    from imrnet.render import emit
+    from imrnet.tables_graph import ego_tables
+
+    flt = link_filter(status, as_of, link_type, exclude_link_type)
+    hops = _whole(radius, "--radius", 1)
+    dataset = load_dataset(data)
+    emit(ego_network(dataset, center, radius=hops, link_filter=flt), as_json=json, table=ego_tables)
+
+
+@command("centrality")
+def centrality(
+    measure: Annotated[
+        str,
+        typer.Option(
+            "--measure",
+            "-m",
+            metavar="MEASURE",
+            help=f"One of {_MEASURES} (side by side, ranked by degree).",
+            autocompletion=_complete_measures,
+        ),
+    ] = "degree",
+    top: Annotated[str, typer.Option("--top", "-n", metavar="N", help="Show the top N.")] = "10",
+    entity_type: Annotated[
+        Optional[str],
+        typer.Option(
+            "--type",
+            metavar="TYPE",
+            help=f"Rank only this entity type ({_TYPES}); scores still use the whole graph.",
+            autocompletion=_complete_types,
+            show_default=False,
+        ),
+    ] = None,
+    status: StatusOption = None,
+    as_of: AsOfOption = None,
+    link_type: LinkTypeOption = None,
+    exclude_link_type: ExcludeLinkTypeOption = None,
+    data: DataOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Rank the most central entities (degree, betweenness, closeness, eigenvector, PageRank).
+
+    Computed with NetworkX on the undirected simple graph of all links that
+    pass the filters: parallel links between a pair count once, direction
+    is ignored, isolated entities are included. Ties are ordered by name.
+
+    Examples:
+
+      imrnet centrality
+
+      imrnet centrality --measure betweenness --top 5 --type person
+
+      imrnet centrality --measure all --status reported --json | jq '.results[0]'
+    """
+    from imrnet.analysis.centrality import centrality as rank
+    from imrnet.render import emit
+    from imrnet.tables_graph import centrality_tables
+
+    flt = link_filter(status, as_of, link_type, exclude_link_type)
+    count = _whole(top, "--top", 1)
+    wanted = measure.strip()
+    dataset = load_dataset(data)
+    result = rank(dataset, wanted, top=count, entity_type=entity_type, link_filter=flt)
+    emit(result, as_json=json, table=centrality_tables)
+
+
+@command("common")
+def common(
+    names: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="NAME",
+            help="Two or more entities: " + _NAME_HELP,
+            autocompletion=complete_entity,
+            show_default=False,
+        ),
+    ],
+    status: StatusOption = None,
+    as_of: AsOfOption = None,
+    link_type: LinkTypeOption = None,
+    exclude_link_type: ExcludeLinkTypeOption = None,
+    data: DataOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Find the entities tied to all of the given ones (interlocks), with the links on each side.
+
+    Any counted link, of any type or direction, ties two entities. The
+    entities tied by the most links come first. None: exit 1.
+
+    Examples:
+
+      imrnet common Malofeev Dugin
+
+      imrnet common Ionov Malofeev Dugin --status reported
+
+      imrnet common Tsargrad "Alexander Dugin" --json | jq '.results[].entity.name'
+    """
+    from imrnet.analysis.common import common_neighbours
+    from imrnet.render import emit
+    from imrnet.tables_graph import common_tables
+
+    flt = link_filter(status, as_of, link_type, exclude_link_type)
+    if len(names) < 2:
+        from imrnet.errors import UsageError
+
+        raise UsageError("give at least two entities to find what ties them")
+    dataset = load_dataset(data)
+    emit(common_neighbours(dataset, names, link_filter=flt), as_json=json, table=common_tables)
+
+
+@command("communities")
+def communities(
+    method: Annotated[
+        str,
+        typer.Option(
+            "--method",
+            metavar="METHOD",
+            help=f"One of {_METHODS}.",
+            autocompletion=_complete_methods,
+        ),
+    ] = "louvain",
+    seed: Annotated[
+        str, typer.Option("--seed", metavar="N", help="Random seed of Louvain (repeatable results).")
+    ] = "42",
+    status: StatusOption = None,
+    as_of: AsOfOption = None,
+    link_type: LinkTypeOption = None,
+    exclude_link_type: ExcludeLinkTypeOption = None,
+    data: DataOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Split the network into communities (Louvain, greedy modularity or label propagation).
+
+    Computed with NetworkX on the undirected simple graph of the counted
+    links; isolated entities are communities of their own. Each community
+    names its central member: the one with the most distinct neighbours in
+    the whole network. Largest communities first.
+
+    Examples:
+
+      imrnet communities
+
+      imrnet communities --method greedy --status reported
+
+      imrnet communities --seed 7 --json | jq '.communities[0].members[].name'
+    """
+    from imrnet.analysis.communities import find_communities
+    from imrnet.render import emit
+    from imrnet.tables_graph import communities_tables
+
+    flt = link_filter(status, as_of, link_type, exclude_link_type)
+    number = _whole(seed, "--seed", 0)
+    dataset = load_dataset(data)
+    result = find_communities(dataset, method.strip(), seed=number, link_filter=flt)
+    emit(result, as_json=json, table=communities_tables)
+
+
+@command("stats")
+def stats(
+    top: Annotated[str, typer.Option("--top", "-n", metavar="N", help="List the top N hubs.")] = "5",
+    status: StatusOption = None,
+    as_of: AsOfOption = None,
+    link_type: LinkTypeOption = None,
+    exclude_link_type: ExcludeLinkTypeOption = None,
+    data: DataOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Summarise the network: counts by type and status, components, density, diameter, hubs.
+
+    Entity counts cover the whole dataset; link counts, components,
+    density, the diameter of the largest component and the hubs (most
+    distinct neighbours) cover the links that pass the filters.
+
+    Examples:
+
+      imrnet stats
+
+      imrnet stats --status reported --as-of 2020
+
+      imrnet stats --json | jq .components
+    """
+    from imrnet.analysis.stats import network_stats
+    from imrnet.render import emit
+    from imrnet.tables_graph import stats_tables
+
+    flt = link_filter(status, as_of, link_type, exclude_link_type)
+    count = _whole(top, "--top", 1)
+    dataset = load_dataset(data)
+    emit(network_stats(dataset, link_filter=flt, top=count), as_json=json, table=stats_tables)

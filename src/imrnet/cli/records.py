@@ -1,0 +1,294 @@
+"""Commands: show, search, list, links, timeline, sources.
+
+Thin wrappers over :mod:`imrnet.records`; heavy modules are imported inside
+the command bodies so that ``imrnet --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from imrnet.cli import app, command  # noqa: F401
+from imrnet.cli.options import (
+    AsOfOption,
+    DataOption,
+    ExcludeLinkTypeOption,
+    JsonOption,
+    LinkTypeOption,
+    StatusOption,
+    complete_entity,
+    link_filter,
+    load_dataset,
+)
+
+__all__ = ["show", "search", "list_", "links", "timeline", "sources"]
+
+_TYPES = "person, organization, company, public_body, media, event"
+
+EntityArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="NAME",
+        help="An entity id, name, alias or surname (any script or spelling).",
+        autocompletion=complete_entity,
+        show_default=False,
+    ),
+]
+
+TypeOption = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--type",
+        metavar="TYPE",
+        help=f"Only entities of this type (repeatable): {_TYPES}.",
+        show_default=False,
+    ),
+]
+
+SinceOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--since",
+        metavar="DATE",
+        help="Only links whose period reaches DATE or later (YYYY, YYYY-MM or YYYY-MM-DD); "
+        "undated links are left out.",
+        show_default=False,
+    ),
+]
+
+UntilOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--until",
+        metavar="DATE",
+        help="Only links whose period began by DATE (YYYY, YYYY-MM or YYYY-MM-DD); "
+        "undated links are left out.",
+        show_default=False,
+    ),
+]
+
+
+def _emit(result: dict, json: bool, builder, dataset=None) -> None:
+    from functools import partial
+
+    from imrnet.render import emit
+
+    table = builder if dataset is None else partial(builder, dataset=dataset)
+    emit(result, as_json=json, table=table)
+
+
+@command("show")
+def show(name: EntityArgument, data: DataOption = None, json: JsonOption = False) -> None:
+    """Show an entity's card: names, type, dates, summary, sources and every link.
+
+    Links in and out are listed oldest first (undated last), each read from
+    the entity's side ("AGMR led by Alexander Ionov"). With --json: the
+    entity's fields plus "links".
+
+    Examples:
+
+      imrnet show Ionov
+
+      imrnet show "Константин Малофеев"
+
+      imrnet show agmr --json | jq '.links | length'
+    """
+    from imrnet.records import entity_card
+    from imrnet.tables_records import show_tables
+
+    dataset = load_dataset(data)
+    _emit(entity_card(dataset, name), json, show_tables, dataset)
+
+
+@command("search")
+def search(
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="What to look for.", show_default=False)],
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", help="Show at most this many results (at least 1).")
+    ] = 10,
+    type_: TypeOption = None,
+    data: DataOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Search names, aliases and summaries, best match first (exit 1: no match).
+
+    Matching ignores case, accents, script and the usual transliteration
+    variants. Scores run 0-100 in tiers: 100 exact name, alias or id;
+    90-99 a prefix of the name or of one of its words; 62-89 a fuzzy name
+    match; 54-60 a summary match. So exact and prefix name hits always rank
+    above summary hits.
+
+    Examples:
+
+      imrnet search Ионов
+
+      imrnet search tsargrad --type media
+
+      imrnet search "russophiles" --limit 3 --json | jq '.results[].id'
+    """
+    from imrnet.records import search as run
+    from imrnet.tables_records import search_tables
+
+    dataset = load_dataset(data)
+    _emit(run(dataset, text, limit=limit, types=type_), json, search_tables)
+
+
+@command("list")
+def list_(
+    type_: TypeOption = None,
+    tag: Annotated[
+        Optional[list[str]],
+        typer.Option("--tag", metavar="TAG", help="Only entities with this tag (repeatable).",
+                     show_default=False),
+    ] = None,
+    country: Annotated[
+        Optional[list[str]],
+        typer.Option("--country", metavar="CODE",
+                     help="Only entities of this country, ISO 3166-1 alpha-2 (repeatable).",
+                     show_default=False),
+    ] = None,
+    data: DataOption = None,
+    json: JsonOption = False,
+) -> None:
+    """List entities by name, filtered by type, tag and country.
+
+    Repeating an option widens it (any of the values); different options
+    must all hold. An unknown type, tag or country code is a usage error
+    (exit 2) that lists the values allowed.
+
+    Examples:
+
+      imrnet list --type person
+
+      imrnet list --type organization --type company --country RU
+
+      imrnet list --tag ionov-network --json | jq .count
+    """
+    from imrnet.records import list_entities
+    from imrnet.tables_records import list_tables
+
+    dataset = load_dataset(data)
+    _emit(list_entities(dataset, types=type_, tags=tag, countries=country), json, list_tables)
+
+
+@command("links")
+def links(
+    entity: Annotated[
+        Optional[list[str]],
+        typer.Option("--entity", "-e", metavar="NAME",
+                     help="Only links touching this entity (repeatable: touching any of them).",
+                     autocompletion=complete_entity, show_default=False),
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    status: StatusOption = None,
+    as_of: AsOfOption = None,
+    link_type: LinkTypeOption = None,
+    exclude_link_type: ExcludeLinkTypeOption = None,
+    data: DataOption = None,
+    json: JsonOption = False,
+) -> None:
+    """List links, filtered by entity, date range, status and link type.
+
+    --since/--until keep links whose period (start to end, open where not
+    given) overlaps the range; partial dates compare by precision, so
+    --until 2015 keeps a link that started in 2015-09. --as-of keeps links
+    in force on one date. Links are printed in dataset order.
+
+    Examples:
+
+      imrnet links --entity Malofeev --link-type funds
+
+      imrnet links --since 2022 --status alleged --status disputed
+
+      imrnet links --entity Ionov --entity Dugin --json | jq .count
+    """
+    from imrnet.records import list_links
+    from imrnet.tables_records import links_tables
+
+    dataset = load_dataset(data)
+    lf = link_filter(status, as_of, link_type, exclude_link_type)
+    result = list_links(dataset, lf, entities=entity, since=since, until=until)
+    _emit(result, json, links_tables, dataset)
+
+
+@command("timeline")
+def timeline(
+    name: Annotated[
+        Optional[str],
+        typer.Argument(metavar="NAME", help="Entity id, name, alias or surname; all when omitted.",
+                       autocompletion=complete_entity, show_default=False),
+    ] = None,
+    since: Annotated[
+        Optional[str],
+        typer.Option("--since", metavar="DATE",
+                     help="Only items dated DATE or later (YYYY, YYYY-MM or YYYY-MM-DD).",
+                     show_default=False),
+    ] = None,
+    until: Annotated[
+        Optional[str],
+        typer.Option("--until", metavar="DATE",
+                     help="Only items dated DATE or earlier (YYYY, YYYY-MM or YYYY-MM-DD).",
+                     show_default=False),
+    ] = None,
+    status: StatusOption = None,
+    as_of: AsOfOption = None,
+    link_type: LinkTypeOption = None,
+    exclude_link_type: ExcludeLinkTypeOption = None,
+    data: DataOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Show dated links and events in order, for one entity or all.
+
+    Oldest first; a partial date sorts before the precise dates it
+    contains (2015 before 2015-03). A link is placed at its start, else its
+    end; undated links are left out. For one entity, the events shown are
+    the entity itself or events it is linked to.
+
+    Examples:
+
+      imrnet timeline Ionov
+
+      imrnet timeline --since 2022 --status reported
+
+      imrnet timeline AGMR --json | jq '.items[] | .date'
+    """
+    from imrnet.records import timeline as run
+    from imrnet.tables_records import timeline_tables
+
+    dataset = load_dataset(data)
+    lf = link_filter(status, as_of, link_type, exclude_link_type)
+    result = run(dataset, name, lf, since=since, until=until)
+    _emit(result, json, timeline_tables, dataset)
+
+
+@command("sources")
+def sources(
+    source_id: Annotated[
+        Optional[str],
+        typer.Argument(metavar="ID", help="A source id; all sources when omitted.",
+                       show_default=False),
+    ] = None,
+    data: DataOption = None,
+    json: JsonOption = False,
+) -> None:
+    """List the sources and what cites them, or one source's entities and links.
+
+    Without ID: every source with the number of entities and links citing
+    it. With ID: the source's details and those entities and links.
+
+    Examples:
+
+      imrnet sources
+
+      imrnet sources imr-article
+
+      imrnet sources --json | jq '.sources[] | select(.counts.links == 0) | .id'
+    """
+    from imrnet.records import sources as run
+    from imrnet.tables_records import sources_tables
+
+    dataset = load_dataset(data)
+    _emit(run(dataset, source_id), json, sources_tables, dataset)

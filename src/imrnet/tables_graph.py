@@ -1,0 +1,269 @@
+"""Rich tables for the network commands: path, ego, centrality, common,
+communities and stats.
+
+Each builder takes the plain result of an analysis function and yields Rich
+renderables; they stay readable in 80 columns (long cells fold).
+
+Examples
+--------
+>>> filters_line({"statuses": ["reported", "alleged", "disputed", "planned"],
+...               "as_of": None, "link_types": None, "exclude_link_types": []})
+'Links counted: all'
+>>> filters_line({"statuses": ["reported"], "as_of": "2019",
+...               "link_types": None, "exclude_link_types": ["met"]})
+'Links counted: status reported; in force at 2019; not of type met'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from imrnet.render import dates_text, entity_text, new_table, sources_text, status_text
+
+__all__ = [
+    "filters_line",
+    "path_tables",
+    "ego_tables",
+    "centrality_tables",
+    "common_tables",
+    "communities_tables",
+    "stats_tables",
+]
+
+_ALL_STATUSES = ["reported", "alleged", "disputed", "planned"]
+
+
+def filters_line(filters: dict) -> str:
+    """One line saying which links were counted."""
+    parts = []
+    if filters.get("statuses") != _ALL_STATUSES:
+        parts.append("status " + ", ".join(filters.get("statuses") or []))
+    if filters.get("as_of"):
+        parts.append(f"in force at {filters['as_of']}")
+    if filters.get("link_types") is not None:
+        parts.append("of type " + ", ".join(filters["link_types"]))
+    if filters.get("exclude_link_types"):
+        parts.append("not of type " + ", ".join(filters["exclude_link_types"]))
+    return "Links counted: " + ("; ".join(parts) if parts else "all")
+
+
+def _footer(result: dict):
+    from rich.text import Text
+
+    return Text(filters_line(result["filters"]), style="dim")
+
+
+def _link_line(link: dict, names: dict[str, str], from_id: str):
+    """``relation Other (status, dates)`` read from ``from_id``'s side."""
+    from rich.text import Text
+
+    from imrnet.vocab import LINK_TYPES
+
+    forward = from_id == link["source"]
+    other = link["target"] if forward else link["source"]
+    label = LINK_TYPES[link["type"]].label_for(forward=forward)
+    text = Text(f"{label} {names.get(other, other)} (")
+    text.append_text(status_text(link["status"]))
+    when = dates_text(link)
+    if when:
+        text.append(f", {when}")
+    text.append(")")
+    return text
+
+
+def path_tables(result: dict) -> Iterator[Any]:
+    """One table per path: each hop's links read in the path's direction."""
+    from rich.text import Text
+
+    from imrnet.render import link_phrase
+
+    shown, total = len(result["paths"]), result.get("total", len(result["paths"]))
+    hops = result["length"]
+    yield Text(
+        f"{result['from']['name']} → {result['to']['name']}: "
+        f"{total} shortest path{'s' if total != 1 else ''} of {hops} hop{'s' if hops != 1 else ''}"
+        + (f", best {shown} shown" if shown < total else "")
+    )
+    for number, path in enumerate(result["paths"], 1):
+        names = {n["id"]: n["name"] for n in path["nodes"]}
+        chain = " → ".join(n["name"] for n in path["nodes"])
+        table = new_table(
+            "Link", "Status", "Dates", "Sources",
+            title=f"{number}. {chain}  [hub penalty {path['hub_penalty']:g}]",
+        )
+        for hop in path["hops"]:
+            for link in hop["links"]:
+                table.add_row(
+                    link_phrase(link, names, from_id=hop["from"]),
+                    status_text(link["status"]),
+                    dates_text(link),
+                    sources_text(link["sources"]),
+                )
+        yield table
+    yield Text("Ranked by hub penalty: sum of ln(degree) of the entities in between.",
+               style="dim")
+    yield _footer(result)
+
+
+def ego_tables(result: dict) -> Iterator[Any]:
+    """One table per distance: each entity with its ties to the layer before."""
+    from rich.text import Text
+
+    nodes = result["nodes"]
+    names = {n["id"]: n["name"] for n in nodes}
+    distance = {n["id"]: n["distance"] for n in nodes}
+    center = result["center"]
+    radius = result["radius"]
+    count = len(nodes) - 1
+    yield Text.assemble(
+        entity_text(center),
+        f" ({center['type']}): {count} entit{'y' if count == 1 else 'ies'} within "
+        f"{radius} hop{'s' if radius != 1 else ''}, {len(result['links'])} link(s) among them",
+    )
+    ties: dict[str, list[dict]] = {}
+    for link in result["links"]:
+        a, b = link["source"], link["target"]
+        if distance[a] + 1 == distance[b]:
+            ties.setdefault(b, []).append(link)
+        elif distance[b] + 1 == distance[a]:
+            ties.setdefault(a, []).append(link)
+    for d in range(1, radius + 1):
+        layer = [n for n in nodes if n["distance"] == d]
+        if not layer:
+            continue
+        title = f"Distance {d} ({len(layer)})" + ("" if d == 1 else f": ties to distance {d - 1}")
+        table = new_table("Entity", "Type", "Ties", title=title)
+        for node in layer:
+            lines = Text("\n").join(
+                _link_line(link, names, node["id"]) for link in ties.get(node["id"], [])
+            )
+            table.add_row(entity_text(node), node["type"], lines)
+        yield table
+    yield _footer(result)
+
+
+_SHORT = {
+    "degree": "Degree",
+    "betweenness": "Betw.",
+    "closeness": "Close.",
+    "eigenvector": "Eigenv.",
+    "pagerank": "PageRank",
+}
+
+
+def centrality_tables(result: dict) -> Iterator[Any]:
+    """The ranking; with ``all``, one column per measure."""
+    from rich.text import Text
+
+    measure = result["measure"]
+    if measure == "all":
+        measures = list(_SHORT)
+        table = new_table("#", "Entity", *(_SHORT[m] for m in measures),
+                          title="Centrality (all measures, ranked by degree)")
+        for row in result["results"]:
+            table.add_row(str(row["rank"]), entity_text(row),
+                          *(f"{row[m]:.4f}" for m in measures))
+    else:
+        table = new_table("#", "Entity", "Type", measure.capitalize(),
+                          title=f"Centrality: {measure}")
+        for row in result["results"]:
+            table.add_row(str(row["rank"]), entity_text(row), row["type"], f"{row['score']:.4f}")
+    for column in table.columns[2:] if measure == "all" else table.columns[3:]:
+        column.justify = "right"
+    yield table
+    yield Text("Computed on the undirected graph of the counted links; parallel links count once.",
+               style="dim")
+    yield _footer(result)
+
+
+def common_tables(result: dict) -> Iterator[Any]:
+    """Each shared neighbour with its ties to every given entity."""
+    inputs = result["entities"]
+    names = {e["id"]: e["name"] for e in inputs}
+    for row in result["results"]:
+        names[row["entity"]["id"]] = row["entity"]["name"]
+    table = new_table(
+        "Tied to all", *(e["name"] for e in inputs),
+        title=f"{len(result['results'])} entit{'y' if len(result['results']) == 1 else 'ies'} "
+        "tied to " + ", ".join(e["name"] for e in inputs),
+    )
+    from rich.text import Text
+
+    for row in result["results"]:
+        cells = []
+        for e in inputs:
+            cells.append(Text("\n").join(
+                _relation(link, e["id"]) for link in row["links"][e["id"]]
+            ))
+        table.add_row(entity_text(row["entity"]), *cells)
+    yield table
+    yield _footer(result)
+
+
+def _relation(link: dict, from_id: str):
+    """The relation read from ``from_id`` (``funds``), with status and dates."""
+    from rich.text import Text
+
+    from imrnet.vocab import LINK_TYPES
+
+    label = LINK_TYPES[link["type"]].label_for(forward=from_id == link["source"])
+    text = Text(label + " (")
+    text.append_text(status_text(link["status"]))
+    when = dates_text(link)
+    if when:
+        text.append(f", {when}")
+    text.append(")")
+    return text
+
+
+def communities_tables(result: dict) -> Iterator[Any]:
+    """Each community: size, central member and members."""
+    from rich.text import Text
+
+    seed = f", seed {result['seed']}" if result.get("seed") is not None else ""
+    table = new_table("#", "Size", "Central", "Members",
+                      title=f"Communities ({result['method']}{seed})")
+    for c in result["communities"]:
+        members = ", ".join(m["name"] for m in c["members"])
+        table.add_row(str(c["index"]), str(c["size"]), entity_text(c["central"]), members)
+    yield table
+    yield Text("Central: most distinct neighbours in the whole network.", style="dim")
+    yield _footer(result)
+
+
+def stats_tables(result: dict) -> Iterator[Any]:
+    """Overview, counts by type and status, and the top hubs."""
+    overview = new_table("Measure", "Value", title="Network")
+    for label, key in [
+        ("Entities", "entities"),
+        ("Links counted", "links"),
+        ("Links in dataset", "links_total"),
+        ("Linked pairs", "pairs"),
+        ("Components", "components"),
+        ("Largest component", "largest_component"),
+        ("Isolated entities", "isolated"),
+        ("Density", "density"),
+        ("Diameter (largest component)", "diameter"),
+    ]:
+        overview.add_row(label, str(result[key]))
+    yield overview
+    kinds = new_table("Entity type", "Count", title="Entities by type")
+    for kind, n in result["entity_types"].items():
+        kinds.add_row(kind, str(n))
+    yield kinds
+    statuses = new_table("Status", "Count", title="Links by status")
+    for status, n in result["statuses"].items():
+        statuses.add_row(status_text(status), str(n))
+    yield statuses
+    types = new_table("Link type", "Count", title="Links by type")
+    for kind, n in result["link_types"].items():
+        types.add_row(kind, str(n))
+    yield types
+    if result["hubs"]:
+        hubs = new_table("#", "Entity", "Type", "Neighbours", "Links", title="Top hubs")
+        for hub in result["hubs"]:
+            hubs.add_row(str(hub["rank"]), entity_text(hub), hub["type"],
+                         str(hub["degree"]), str(hub["links"]))
+        yield hubs
+    yield _footer(result)

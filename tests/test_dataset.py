@@ -1,0 +1,359 @@
+"""The bundled dataset in ``data/``: shape, sourcing and hand-checked facts.
+
+These tests read the YAML files directly with ``yaml.safe_load`` and use only
+``imrnet.vocab`` from the package, so they do not depend on the loader's API.
+The counts are pinned on purpose: any addition or removal of an entity or a
+link must be a deliberate change that updates them.
+"""
+
+from __future__ import annotations
+
+import collections
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+
+try:
+    from imrnet import vocab
+except ImportError:  # pragma: no cover - running from a bare checkout
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from imrnet import vocab
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "data"
+SOURCE_TEXTS = Path(__file__).parents[1].parent / "shared" / "sources"
+
+ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def _load(name: str) -> list[dict]:
+    with open(DATA / f"{name}.yaml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+SOURCES = _load("sources")
+ENTITIES = _load("entities")
+LINKS = _load("links")
+SOURCE_IDS = {s["id"] for s in SOURCES}
+BY_ID = {e["id"]: e for e in ENTITIES}
+
+
+def _cited(item: dict) -> list[str]:
+    return [ref if isinstance(ref, str) else ref["id"] for ref in item.get("sources") or []]
+
+
+def _links(**want) -> list[dict]:
+    return [l for l in LINKS if all(l.get(k) == v for k, v in want.items())]
+
+
+def _one(**want) -> dict:
+    found = _links(**want)
+    assert len(found) == 1, f"expected one link matching {want}, found {len(found)}"
+    return found[0]
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return " " + " ".join(re.sub(r"[\W_]+", " ", text).split()) + " "
+
+
+# --- shape -----------------------------------------------------------------
+
+
+def test_files_are_lists_of_mappings():
+    for items in (SOURCES, ENTITIES, LINKS):
+        assert isinstance(items, list)
+        assert all(isinstance(item, dict) for item in items)
+
+
+def test_pinned_totals():
+    assert (len(SOURCES), len(ENTITIES), len(LINKS)) == (20, 92, 146)
+
+
+def test_entity_counts_by_type():
+    assert collections.Counter(e["type"] for e in ENTITIES) == {
+        "person": 26,
+        "organization": 27,
+        "public_body": 19,
+        "media": 11,
+        "event": 6,
+        "company": 3,
+    }
+
+
+def test_link_counts_by_type():
+    assert collections.Counter(l["type"] for l in LINKS) == {
+        "accused": 2,
+        "acted_for": 1,
+        "advocated_for": 1,
+        "appeared_in": 4,
+        "associate": 2,
+        "attended": 11,
+        "awarded": 3,
+        "charged": 2,
+        "complained_about": 2,
+        "complained_to": 2,
+        "contracted": 1,
+        "controls": 2,
+        "cooperates_with": 8,
+        "designated": 3,
+        "founded": 7,
+        "funds": 11,
+        "honorary_member_of": 3,
+        "informed": 6,
+        "leads": 8,
+        "member_of": 3,
+        "met": 4,
+        "offered_reward": 1,
+        "officer_of": 5,
+        "operates": 1,
+        "opposes": 8,
+        "organized": 9,
+        "owns": 1,
+        "part_of": 2,
+        "registered_with": 1,
+        "reported_on": 9,
+        "represents": 2,
+        "sanctioned": 4,
+        "spoke_at": 5,
+        "studied_at": 1,
+        "supports": 11,
+    }
+
+
+def test_link_counts_by_status():
+    assert collections.Counter(l["status"] for l in LINKS) == {
+        "reported": 125,
+        "alleged": 13,
+        "disputed": 4,
+        "planned": 4,
+    }
+
+
+def test_ids_are_unique_slugs():
+    for items in (SOURCES, ENTITIES):
+        ids = [item["id"] for item in items]
+        assert len(ids) == len(set(ids))
+        assert all(SLUG.match(i) for i in ids), [i for i in ids if not SLUG.match(i)]
+
+
+def test_fields_and_vocabularies():
+    for s in SOURCES:
+        assert set(s) <= set(vocab.SOURCE_FIELDS), s["id"]
+        assert s["date"] is None or (isinstance(s["date"], str) and ISO_DATE.match(s["date"])), s["id"]
+        assert s.get("cited_in") in (None, *SOURCE_IDS), s["id"]
+    for e in ENTITIES:
+        assert set(e) <= set(vocab.ENTITY_FIELDS), e["id"]
+        assert e["type"] in vocab.ENTITY_TYPES, e["id"]
+        for field, types in vocab.ENTITY_DATE_FIELDS.items():
+            if field in e:
+                assert e["type"] in types, (e["id"], field)
+        for field in ("born", "founded", "date"):
+            if field in e:
+                assert isinstance(e[field], str) and ISO_DATE.match(e[field]), (e["id"], field)
+        countries = e.get("country") or []
+        for code in [countries] if isinstance(countries, str) else countries:
+            assert code in vocab.COUNTRIES, (e["id"], code)
+    for l in LINKS:
+        where = (l["source"], l["type"], l["target"])
+        assert set(l) <= set(vocab.LINK_FIELDS), where
+        assert l["type"] in vocab.LINK_TYPES, where
+        assert l["status"] in vocab.STATUSES, where
+        for field in ("start", "end"):
+            if field in l:
+                assert isinstance(l[field], str) and ISO_DATE.match(l[field]), (where, field)
+        assert ("amount" in l) == ("currency" in l), where
+        if "currency" in l:
+            assert l["currency"] in vocab.CURRENCIES, where
+
+
+def test_links_join_two_distinct_defined_entities():
+    for l in LINKS:
+        assert l["source"] in BY_ID, l["source"]
+        assert l["target"] in BY_ID, l["target"]
+        assert l["source"] != l["target"], l["source"]
+
+
+def test_no_link_is_given_twice():
+    keys = []
+    for l in LINKS:
+        pair = (l["source"], l["target"])
+        if vocab.LINK_TYPES[l["type"]].symmetric:
+            pair = tuple(sorted(pair))
+        keys.append((pair, l["type"], l.get("start"), l.get("end"), l.get("role")))
+    dupes = [k for k, n in collections.Counter(keys).items() if n > 1]
+    assert dupes == []
+    link_ids = [l["id"] for l in LINKS if "id" in l]
+    assert len(link_ids) == len(set(link_ids))
+
+
+def test_every_entity_is_linked():
+    linked = {l["source"] for l in LINKS} | {l["target"] for l in LINKS}
+    assert set(BY_ID) - linked == set()
+
+
+# --- sourcing ----------------------------------------------------------------
+
+
+def test_every_entity_and_link_cites_an_existing_source():
+    for item in ENTITIES + LINKS:
+        cited = _cited(item)
+        assert cited, item.get("id") or (item["source"], item["type"], item["target"])
+        assert set(cited) <= SOURCE_IDS, set(cited) - SOURCE_IDS
+
+
+def test_every_source_is_cited():
+    cited = {c for item in ENTITIES + LINKS for c in _cited(item)}
+    assert SOURCE_IDS - cited == set()
+
+
+def test_the_three_documents_are_present():
+    assert {"imr-article", "wiki-ionov", "meduza-ionov-2021"} <= SOURCE_IDS
+    secondary = [s for s in SOURCES if s["id"] not in {"imr-article", "wiki-ionov", "meduza-ionov-2021"}]
+    assert all(s.get("cited_in") in {"wiki-ionov", "meduza-ionov-2021"} for s in secondary)
+
+
+def test_names_occur_in_the_source_texts():
+    if not SOURCE_TEXTS.is_dir():
+        pytest.skip(f"source documents not found at {SOURCE_TEXTS}; cannot check names against them")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SOURCE_TEXTS.glob("*.txt"))]
+    if not texts:
+        pytest.skip(f"no .txt documents in {SOURCE_TEXTS}")
+    corpus = _norm(" ".join(texts))
+    missing = [
+        e["id"]
+        for e in ENTITIES
+        if e["type"] != "event"
+        and not any(_norm(n) in corpus for n in [e["name"], *(e.get("aliases") or [])])
+    ]
+    assert missing == []
+
+
+# --- statuses ----------------------------------------------------------------
+
+
+def test_accusations_are_never_reported():
+    bad = [
+        (l["source"], l["type"], l["target"])
+        for l in LINKS
+        if l["type"] in vocab.ACCUSATION_TYPES and l["status"] == "reported"
+    ]
+    assert bad == []
+
+
+def test_malinov_espionage_charges_are_not_reported():
+    against = [l for l in LINKS if l["target"] == "nikolay-malinov" and l["type"] in vocab.ACCUSATION_TYPES]
+    assert [(l["source"], l["type"], l["status"]) for l in against] == [
+        ("bulgarian-government", "charged", "alleged")
+    ]
+    assert all(l["status"] != "reported" for l in against)
+
+
+def test_indictment_claims_are_not_reported():
+    charge = _one(source="us-department-of-justice", target="alexander-ionov", type="charged")
+    assert (charge["status"], charge["start"]) == ("alleged", "2022-07-29")
+    assert _one(source="alexander-ionov", target="russian-government", type="acted_for")["status"] == "alleged"
+    assert _one(source="alexander-ionov", target="fsb", type="cooperates_with")["status"] == "alleged"
+
+
+def test_planned_links_are_the_announced_plans():
+    planned = {(l["source"], l["type"], l["target"]) for l in LINKS if l["status"] == "planned"}
+    assert planned == {
+        ("imr", "founded", "imr-eci"),
+        ("tsargrad-group", "founded", "altintern"),
+        ("national-rally", "member_of", "altintern"),
+        ("foundation-for-combating-repressions", "cooperates_with", "alexander-ionov"),
+    }
+
+
+# --- facts checked by hand against the documents -------------------------------
+
+
+def test_ionov_identity():
+    ionov = BY_ID["alexander-ionov"]
+    assert ionov["born"] == "1989-12-12"
+    assert "Александр Викторович Ионов" in ionov["aliases"]
+    assert {"AGMR", "ADR"} <= set(BY_ID["agmr"]["aliases"])
+
+
+def test_national_charitable_foundation_grant():
+    grant = _one(source="national-charitable-foundation", target="agmr", type="funds", start="2014-12")
+    assert (grant["amount"], grant["currency"], grant["status"]) == (1000000, "RUB", "reported")
+
+
+def test_grants_of_2016():
+    grants = {
+        (l.get("amount"), l.get("currency"))
+        for l in _links(source="russian-government", target="agmr", type="funds", start="2016")
+    }
+    assert grants == {(3500000, "RUB"), (53000, "USD"), (None, None)}
+
+
+def test_malinov_chairs_the_imr():
+    lead = _one(source="nikolay-malinov", target="imr", type="leads")
+    assert (lead["start"], lead["role"], lead["status"]) == ("2023-03-14", "chairman", "reported")
+    congress = BY_ID["imr-founding-congress"]
+    assert (congress["date"], congress["place"]) == ("2023-03-14", "Moscow")
+
+
+def test_us_treasury_sanctions_of_july_2022():
+    sanctions = _links(source="us-treasury", type="sanctioned")
+    assert {l["target"] for l in sanctions} == {
+        "alexander-ionov",
+        "agmr",
+        "stop-imperialism",
+        "ionov-transcontinental",
+    }
+    assert {l["start"] for l in sanctions} == {"2022-07"}
+
+
+def test_rewards_for_justice_offer():
+    offer = _one(source="rewards-for-justice", target="alexander-ionov", type="offered_reward")
+    assert (offer["amount"], offer["currency"], offer["start"]) == (10000000, "USD", "2023-02")
+
+
+def test_butina_fund_and_latvian_contract():
+    fund = _one(source="fznc", target="maria-butina", type="funds")
+    assert (fund["amount"], fund["currency"]) == (5000000, "RUB")
+    contract = _one(source="latvian-investment-and-development-agency", target="meduza", type="contracted")
+    assert (contract["amount"], contract["currency"], contract["start"]) == (70000, "EUR", "2019-08")
+
+
+def test_meduza_designation_chain():
+    assert _one(source="russian-justice-ministry", target="meduza", type="designated")["start"] == "2021-04-23"
+    to_rkn = _one(source="alexander-ionov", target="roskomnadzor", type="complained_to")
+    assert (to_rkn["start"], to_rkn["status"]) == ("2021-04-20", "reported")
+    to_ministry = _one(source="alexander-ionov", target="russian-justice-ministry", type="complained_to")
+    assert (to_ministry["start"], to_ministry["status"]) == ("2019", "disputed")
+
+
+def test_honorary_members_of_agmr():
+    members = {l["source"] for l in _links(target="agmr", type="honorary_member_of")}
+    assert members == {"bashar-al-assad", "mahmoud-ahmadinejad", "nicolas-maduro"}
+
+
+def test_fsb_certificate():
+    award = _one(source="alexander-bortnikov", target="alexander-ionov", type="awarded")
+    assert award["start"] == "2017-02-27"
+    assert _one(source="alexander-bortnikov", target="fsb", type="leads")["role"] == "director"
+
+
+def test_conflicting_readings_are_both_kept():
+    # AGMR: president since 2011 (encyclopedia) vs registered March 2012 (Meduza).
+    assert _one(source="alexander-ionov", target="agmr", type="leads")["start"] == "2011"
+    assert _one(source="alexander-ionov", target="agmr", type="founded")["start"] == "2012-03"
+    # 2015 conference: Moscow in September (Meduza) vs St. Petersburg on 22 March (NBC via 001).
+    dn2015 = BY_ID["dialogue-of-nations-2015"]
+    assert (dn2015["date"], dn2015["place"]) == ("2015-09", "Moscow, President Hotel")
+    assert "St. Petersburg" in dn2015["summary"] and "22 March" in dn2015["summary"]
+    assert BY_ID["dialogue-of-nations-2016"]["date"] == "2016-09-25"
+    # Texas money: told to the LA Times, denied to Meduza.
+    assert _one(source="los-angeles-times", target="alexander-ionov", type="reported_on")["status"] == "disputed"
+    # CIPDH vice-presidency: claimed and denied by Ionov himself.
+    assert _one(source="alexander-ionov", target="cipdh", type="officer_of")["status"] == "disputed"
