@@ -157,7 +157,8 @@ def test_json_is_utf8_not_escaped(tmp_path):
 # --- tables ---
 
 
-def test_tables_mention_what_matters():
+def test_tables_mention_what_matters(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # wide enough that no cell wraps
     out = run("path", "Malofeev", "alexander-dugin").stdout
     assert "Konstantin Malofeev funds Tsargrad TV" in out
     assert "Tsargrad TV employs Alexander Gelyevich Dugin" in out
@@ -165,7 +166,7 @@ def test_tables_mention_what_matters():
     assert "3 shortest paths of 2 hops" in out
     assert "Links counted: all" in out
     out = run("ego", "Ionov", "--status", "reported").stdout
-    assert "led by Alexander Ionov (reported, 2012–)" in out
+    assert "leads (reported, 2012)" in out
     assert "Links counted: status reported" in out
     out = run("common", "Malofeev", "alexander-dugin").stdout
     assert "works for (reported, 2015–2017)" in out

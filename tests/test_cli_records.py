@@ -27,9 +27,13 @@ COMMANDS = ["show", "search", "list", "links", "timeline", "sources"]
 
 
 def run(*args: str, data: str = BASIC, env: dict | None = None):
-    """Invoke the app in-process with ``--data`` pointing at a fixture."""
+    """Invoke the app in-process with ``--data`` pointing at a fixture.
+
+    Tables are 200 columns wide, so that no cell wraps inside a phrase.
+    """
     argv = [*args, "--data", data] if data else list(args)
-    return CliRunner().invoke(app, argv, env={"IMRNET_DATA": None, "NO_COLOR": None, **(env or {})})
+    base = {"IMRNET_DATA": None, "NO_COLOR": None, "COLUMNS": "200"}
+    return CliRunner().invoke(app, argv, env={**base, **(env or {})})
 
 
 def run_json(*args: str, data: str = BASIC):

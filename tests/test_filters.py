@@ -66,9 +66,9 @@ def test_apply_keeps_order():
         ({"statuses": [""]}, "unknown status '' for --status"),
         ({"link_types": ["fund"]}, "unknown link type 'fund' for --link-type; expected one of: leads,"),
         ({"exclude_link_types": ["☃"]}, "unknown link type '☃' for --exclude-link-type"),
-        ({"as_of": "2015-13"}, "bad --as-of value: impossible date '2015-13'"),
-        ({"as_of": "yesterday"}, "bad --as-of value: malformed date 'yesterday'"),
-        ({"as_of": ""}, "bad --as-of value: malformed date ''"),
+        ({"as_of": "2015-13"}, "--as-of: impossible date '2015-13'"),
+        ({"as_of": "yesterday"}, "--as-of: malformed date 'yesterday'"),
+        ({"as_of": ""}, "--as-of: malformed date ''"),
     ],
 )
 def test_bad_values_name_value_and_expected(kwargs, needle):

@@ -454,7 +454,10 @@ def test_validate_clean_summary_json():
 def test_validate_clean_summary_table():
     result = runner.invoke(app, ["validate", "--data", str(BASE)])
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == f"Dataset OK: 2 sources, 3 entities, 2 links ({BASE})"
+    assert result.stdout.splitlines()[:2] == [
+        "Dataset OK: 2 sources, 3 entities, 2 links",
+        f"Read from: {BASE}",
+    ]
     assert "public_body" in result.stdout and "\x1b[" not in result.stdout
 
 

@@ -202,7 +202,7 @@ def test_list_filters(ds):
 
 
 def test_list_rejects_unknown_values(ds):
-    with pytest.raises(UsageError, match="expected one of person, organization"):
+    with pytest.raises(UsageError, match="expected one of: person, organization"):
         records.list_entities(ds, types=["cult"])
     with pytest.raises(UsageError, match="tags in the dataset: agmr-circle, oligarch, russophiles"):
         records.list_entities(ds, tags=["nope"])

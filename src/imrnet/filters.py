@@ -21,28 +21,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from imrnet.dates import in_force, parse_date
-from imrnet.errors import UsageError
+from imrnet.dates import in_force
+from imrnet.inputs import choices, user_date
 from imrnet.model import Link
 from imrnet.vocab import LINK_TYPES, STATUSES
 
 __all__ = ["LinkFilter", "ALL_LINKS"]
-
-
-def _choices(values: Iterable[str] | None, allowed, what: str, option: str) -> frozenset[str] | None:
-    if values is None:
-        return None
-    if isinstance(values, str):
-        values = [values]
-    chosen = set()
-    for value in values:
-        text = value.strip() if isinstance(value, str) else value
-        if not isinstance(text, str) or text not in allowed:
-            raise UsageError(
-                f"unknown {what} {value!r} for {option}; expected one of: {', '.join(allowed)}"
-            )
-        chosen.add(text)
-    return frozenset(chosen)
 
 
 @dataclass(frozen=True)
@@ -93,26 +77,16 @@ class LinkFilter:
         >>> LinkFilter.from_options(as_of="2015-13")
         Traceback (most recent call last):
         ...
-        imrnet.errors.UsageError: bad --as-of value: impossible date '2015-13'
+        imrnet.errors.UsageError: --as-of: impossible date '2015-13'
         >>> LinkFilter.from_options() == LinkFilter()
         True
         """
-        statuses = _choices(statuses or None, STATUSES, "status", "--status")
-        link_types = _choices(link_types or None, tuple(LINK_TYPES), "link type", "--link-type")
-        excluded = _choices(
-            exclude_link_types or None, tuple(LINK_TYPES), "link type", "--exclude-link-type"
-        )
-        if as_of is not None:
-            if not isinstance(as_of, str):
-                raise UsageError(f"bad --as-of value: {as_of!r}")
-            as_of = as_of.strip()
-            try:
-                parse_date(as_of)
-            except ValueError as err:
-                raise UsageError(f"bad --as-of value: {err}") from None
+        statuses = choices(statuses, STATUSES, "status", "--status")
+        link_types = choices(link_types, LINK_TYPES, "link type", "--link-type")
+        excluded = choices(exclude_link_types, LINK_TYPES, "link type", "--exclude-link-type")
         return cls(
             statuses=statuses,
-            as_of=as_of,
+            as_of=user_date(as_of, "--as-of"),
             link_types=link_types,
             exclude_link_types=excluded or frozenset(),
         )

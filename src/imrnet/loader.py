@@ -468,7 +468,7 @@ class _Checker:
             return
         source, target = ends["source"], ends["target"]
         pair = tuple(sorted((source, target))) if LINK_TYPES[kind].symmetric else (source, target)
-        key = (pair, kind, start, end, role)
+        key = (pair, kind, start, end, role, amount, currency)
         if key in seen:
             first = seen[key]
             self.error(item, what, f"the same link is already defined at {first.file}:{first.line}")

@@ -25,10 +25,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from imrnet.dates import date_bounds, parse_date, sort_key
+from imrnet.dates import date_bounds, sort_key
 from imrnet.errors import NoAnswer, UsageError
+from imrnet.filters import ALL_LINKS
+from imrnet.inputs import entity_types, user_date, whole_number
 from imrnet.model import Dataset, Entity, Link
-from imrnet.vocab import COUNTRIES, ENTITY_TYPES
+from imrnet.names import resolve
+from imrnet.vocab import COUNTRIES
 
 __all__ = [
     "entity_card",
@@ -39,8 +42,6 @@ __all__ = [
     "list_sources",
     "source_detail",
     "sources",
-    "resolve_entity",
-    "check_date",
     "in_range",
     "link_date",
 ]
@@ -62,72 +63,9 @@ _SUMMARY_MIN = 90  # partial_ratio below this is not a summary hit
 # helpers
 
 
-def resolve_entity(dataset: Dataset, text: str) -> Entity:
-    """Resolve an id, name, alias or surname to one entity.
-
-    Parameters
-    ----------
-    dataset : Dataset
-    text : str
-        What the user typed.
-
-    Returns
-    -------
-    Entity
-
-    Raises
-    ------
-    UsageError
-        Empty text; :class:`~imrnet.errors.UnknownName` and
-        :class:`~imrnet.errors.AmbiguousName` (both usage errors) when it
-        fits no entity or several.
-
-    Examples
-    --------
-    >>> resolve_entity(_example(), "АГМР").id
-    'agmr'
-    >>> resolve_entity(_example(), " ")
-    Traceback (most recent call last):
-    ...
-    imrnet.errors.UsageError: empty entity name: give an id, a name or an alias
-    """
-    from imrnet.names import resolve
-
-    if not isinstance(text, str) or not text.strip():
-        raise UsageError("empty entity name: give an id, a name or an alias")
-    return resolve(dataset, text)
-
-
-def check_date(text: str | None, option: str = "date") -> str | None:
-    """Check a partial ISO date typed by the user; ``None`` passes through.
-
-    Raises
-    ------
-    UsageError
-        When the text is not ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
-
-    Examples
-    --------
-    >>> check_date(" 2015-09 ", "--since")
-    '2015-09'
-    >>> check_date("2015-13", "--since")
-    Traceback (most recent call last):
-    ...
-    imrnet.errors.UsageError: --since: impossible date '2015-13'
-    """
-    if text is None:
-        return None
-    text = str(text).strip()
-    try:
-        parse_date(text)
-    except ValueError as err:
-        raise UsageError(f"{option}: {err}") from None
-    return text
-
-
 def _check_range(since: str | None, until: str | None) -> tuple[str | None, str | None]:
-    since = check_date(since, "--since")
-    until = check_date(until, "--until")
+    since = user_date(since, "--since")
+    until = user_date(until, "--until")
     if since and until and date_bounds(until)[1] < date_bounds(since)[0]:
         raise UsageError(f"--until {until} is before --since {since}")
     return since, until
@@ -174,14 +112,6 @@ def link_date(link: Link) -> str | None:
     return link.start if link.start is not None else link.end
 
 
-def _filter(link_filter):
-    if link_filter is None:
-        from imrnet.filters import LinkFilter
-
-        return LinkFilter.from_options()
-    return link_filter
-
-
 def _by_date(links: Iterable[Link]) -> list[Link]:
     return sorted(links, key=lambda link: sort_key(link_date(link)))
 
@@ -214,7 +144,7 @@ def entity_card(dataset: Dataset, name: str) -> dict:
     >>> [(link["source"], link["type"]) for link in card["links"]]
     [('alexander-ionov', 'leads'), ('agmr', 'organized')]
     """
-    entity = resolve_entity(dataset, name)
+    entity = resolve(dataset, name)
     links = _by_date(dataset.links_by_entity.get(entity.id, ()))
     return {**entity.as_dict(), "links": [link.as_dict() for link in links]}
 
@@ -317,9 +247,8 @@ def search(
     query = normalize(text)
     if not query:
         raise UsageError(f"empty search text {text!r}: give a name, an alias or a word")
-    if limit < 1:
-        raise UsageError(f"--limit must be at least 1, not {limit}")
-    wanted = _check_types(types)
+    limit = whole_number(limit, "--limit", 1)
+    wanted = entity_types(types, "--type")
     scored = []
     for entity in dataset.entities.values():
         if wanted and entity.type not in wanted:
@@ -350,18 +279,6 @@ def search(
 
 # --------------------------------------------------------------------------
 # list
-
-
-def _check_types(types: Iterable[str] | None) -> set[str]:
-    wanted = set()
-    for value in types or ():
-        kind = str(value).strip().lower()
-        if kind not in ENTITY_TYPES:
-            raise UsageError(
-                f"unknown entity type {value!r} (expected one of {', '.join(ENTITY_TYPES)})"
-            )
-        wanted.add(kind)
-    return wanted
 
 
 def list_entities(
@@ -404,9 +321,9 @@ def list_entities(
     >>> list_entities(ds, types=["cult"])
     Traceback (most recent call last):
     ...
-    imrnet.errors.UsageError: unknown entity type 'cult' (expected one of person, organization, company, public_body, media, event)
+    imrnet.errors.UsageError: unknown entity type 'cult' for --type; expected one of: person, organization, company, public_body, media, event
     """
-    wanted_types = _check_types(types)
+    wanted_types = entity_types(types, "--type")
     known_tags = sorted({tag for e in dataset.entities.values() for tag in e.tags})
     wanted_tags = set()
     for value in tags or ():
@@ -488,10 +405,10 @@ def list_links(
     1
     """
     since, until = _check_range(since, until)
-    link_filter = _filter(link_filter)
+    link_filter = link_filter or ALL_LINKS
     ids = []
     for name in entities or ():
-        eid = resolve_entity(dataset, name).id
+        eid = resolve(dataset, name).id
         if eid not in ids:
             ids.append(eid)
     found = [
@@ -565,13 +482,13 @@ def timeline(
     'event'
     """
     since, until = _check_range(since, until)
-    link_filter = _filter(link_filter)
+    link_filter = link_filter or ALL_LINKS
     if entity is None:
         ref = None
         links = list(link_filter.apply(dataset.links))
         events = [e for e in dataset.entities.values() if e.type == "event"]
     else:
-        subject = resolve_entity(dataset, entity)
+        subject = resolve(dataset, entity)
         ref = subject.ref()
         links = list(link_filter.apply(dataset.links_by_entity.get(subject.id, ())))
         near = {subject.id} | {link.other(subject.id) for link in links}

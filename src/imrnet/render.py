@@ -98,7 +98,6 @@ def console(file: TextIO | None = None):
         no_color=plain,
         highlight=False,
         soft_wrap=False,
-        width=None if is_tty else 100,
         emoji=False,
     )
 
@@ -145,21 +144,26 @@ def link_phrase(link: dict, names: dict[str, str], from_id: str | None = None) -
 
 
 def dates_text(link: dict) -> str:
-    """``start–end`` of a link, or an empty string when undated.
+    """A link's dates: ``start``, ``start–end`` or ``–end``; empty when undated.
+
+    A lone start is shown bare: it may date a one-off act (a grant, a
+    complaint) as well as the beginning of a tie that lasts.
 
     Examples
     --------
     >>> dates_text({"start": "2011", "end": None})
-    '2011–'
+    '2011'
     >>> dates_text({"start": "2015-09", "end": "2015-09"})
     '2015-09'
+    >>> dates_text({"start": None, "end": "2021-03"})
+    '–2021-03'
     """
     start, end = link.get("start"), link.get("end")
-    if not start and not end:
-        return ""
+    if not end:
+        return start or ""
     if start == end:
         return start
-    return f"{start or '?'}–{end or ''}"
+    return f"{start or ''}–{end}"
 
 
 def sources_text(citations: list[dict]) -> str:

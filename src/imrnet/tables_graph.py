@@ -54,16 +54,17 @@ def _footer(result: dict):
     return Text(filters_line(result["filters"]), style="dim")
 
 
-def _link_line(link: dict, names: dict[str, str], from_id: str):
-    """``relation Other (status, dates)`` read from ``from_id``'s side."""
+def _tie_line(link: dict, names: dict[str, str], nearer: str, named: bool):
+    """A tie read from the nearer entity's side: ``[Nearer] relation (status, dates)``.
+
+    The row's own entity is the object of the relation, so it is not repeated.
+    """
     from rich.text import Text
 
     from imrnet.vocab import LINK_TYPES
 
-    forward = from_id == link["source"]
-    other = link["target"] if forward else link["source"]
-    label = LINK_TYPES[link["type"]].label_for(forward=forward)
-    text = Text(f"{label} {names.get(other, other)} (")
+    label = LINK_TYPES[link["type"]].label_for(forward=nearer == link["source"])
+    text = Text(f"{names.get(nearer, nearer)} {label} (" if named else f"{label} (")
     text.append_text(status_text(link["status"]))
     when = dates_text(link)
     if when:
@@ -97,7 +98,7 @@ def path_tables(result: dict) -> Iterator[Any]:
                 table.add_row(
                     link_phrase(link, names, from_id=hop["from"]),
                     status_text(link["status"]),
-                    dates_text(link),
+                    dates_text(link) or "undated",
                     sources_text(link["sources"]),
                 )
         yield table
@@ -121,22 +122,27 @@ def ego_tables(result: dict) -> Iterator[Any]:
         f" ({center['type']}): {count} entit{'y' if count == 1 else 'ies'} within "
         f"{radius} hop{'s' if radius != 1 else ''}, {len(result['links'])} link(s) among them",
     )
-    ties: dict[str, list[dict]] = {}
+    # Each neighbour's ties to the layer before, read from that nearer side.
+    ties: dict[str, list[tuple[str, dict]]] = {}
     for link in result["links"]:
         a, b = link["source"], link["target"]
         if distance[a] + 1 == distance[b]:
-            ties.setdefault(b, []).append(link)
+            ties.setdefault(b, []).append((a, link))
         elif distance[b] + 1 == distance[a]:
-            ties.setdefault(a, []).append(link)
+            ties.setdefault(a, []).append((b, link))
     for d in range(1, radius + 1):
         layer = [n for n in nodes if n["distance"] == d]
         if not layer:
             continue
-        title = f"Distance {d} ({len(layer)})" + ("" if d == 1 else f": ties to distance {d - 1}")
+        if d == 1:
+            title = f"Distance 1 ({len(layer)}): {center['name']} ..."
+        else:
+            title = f"Distance {d} ({len(layer)}): ties from distance {d - 1}"
         table = new_table("Entity", "Type", "Ties", title=title)
         for node in layer:
             lines = Text("\n").join(
-                _link_line(link, names, node["id"]) for link in ties.get(node["id"], [])
+                _tie_line(link, names, nearer, named=d > 1)
+                for nearer, link in ties.get(node["id"], [])
             )
             table.add_row(entity_text(node), node["type"], lines)
         yield table

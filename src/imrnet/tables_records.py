@@ -61,7 +61,7 @@ def _links_table(links: list[dict], refs: dict[str, dict], from_id: str | None, 
     table = new_table("Dates", "Link", "Status", "Sources", title=title)
     for link in links:
         table.add_row(
-            dates_text(link), _link_text(link, refs, from_id), status_text(link["status"]),
+            dates_text(link) or "undated", _link_text(link, refs, from_id), status_text(link["status"]),
             sources_text(link["sources"]),
         )
     return table
@@ -89,7 +89,7 @@ def show_tables(result: dict, dataset=None) -> list:
     card.add_row("Name", entity_text(result))
     if result["aliases"]:
         card.add_row("Aliases", "; ".join(result["aliases"]))
-    card.add_row("Type", Text(result["type"].replace("_", " ")))
+    card.add_row("Type", Text(result["type"]))
     for key in ("born", "founded", "date", "place"):
         if result.get(key):
             card.add_row(key.capitalize(), str(result[key]))
@@ -134,7 +134,7 @@ def search_tables(result: dict) -> list:
     table = new_table("Score", "Name", "Type", "Matched", "Id", title=f"Search: {result['query']}")
     for hit in result["results"]:
         table.add_row(
-            f"{hit['score']:.1f}", entity_text(hit), hit["type"].replace("_", " "), hit["matched"],
+            f"{hit['score']:.1f}", entity_text(hit), hit["type"], hit["matched"],
             hit["id"],
         )
     return [table]
@@ -146,7 +146,7 @@ def list_tables(result: dict) -> list:
     table = new_table("Name", "Type", "Country", "Tags", "Id", title=title)
     for entity in result["entities"]:
         table.add_row(
-            entity_text(entity), entity["type"].replace("_", " "), ", ".join(entity["country"]),
+            entity_text(entity), entity["type"], ", ".join(entity["country"]),
             ", ".join(entity["tags"]), entity["id"],
         )
     return [table]
@@ -248,7 +248,7 @@ def sources_tables(result: dict, dataset=None) -> list:
     title = _plural(counts["entities"], "entity", "entities") + " citing it"
     entities = new_table("Entity", "Type", "Locator", title=title)
     for entity in result["entities"]:
-        kind = entity["type"].replace("_", " ")
+        kind = entity["type"]
         entities.add_row(entity_text(entity), kind, "; ".join(entity["locators"]))
     out.append(entities)
     title = _plural(counts["links"], "link") + " citing it"

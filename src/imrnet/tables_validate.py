@@ -12,7 +12,8 @@ def validate_tables(result: dict) -> list:
     counts = result["counts"]
     out = [
         f"Dataset OK: {counts['sources']} sources, {counts['entities']} entities, "
-        f"{counts['links']} links ({', '.join(result['directories'])})"
+        f"{counts['links']} links",
+        "Read from: " + ", ".join(result["directories"]),
     ]
     for title, key, header in (
         ("Entities by type", "entity_types", "type"),

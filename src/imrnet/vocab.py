@@ -110,7 +110,7 @@ LINK_TYPES: dict[str, LinkType] = _types(
     # events
     LinkType("organized", "organized", "organized by"),
     LinkType("attended", "attended", "attended by"),
-    LinkType("spoke_at", "spoke at", "heard"),
+    LinkType("spoke_at", "spoke at", "had as speaker"),
     # people and groups
     LinkType("family", "family of", "family of", symmetric=True),
     LinkType("associate", "associate of", "associate of", symmetric=True),
@@ -120,6 +120,8 @@ LINK_TYPES: dict[str, LinkType] = _types(
     LinkType("supports", "supports", "supported by"),
     LinkType("advocated_for", "advocated for", "championed by"),
     LinkType("opposes", "opposes", "opposed by"),
+    # influence operations: who sought to sway whom
+    LinkType("targeted", "sought to influence", "targeted by"),
     # state acts
     LinkType("appointed", "appointed", "appointed by"),
     LinkType("awarded", "awarded", "received an award from"),

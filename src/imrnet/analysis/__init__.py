@@ -29,7 +29,7 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["name_key", "check_filter", "check_entity_types"]
+__all__ = ["name_key"]
 
 
 def name_key(entity) -> tuple[str, str]:
@@ -37,41 +37,3 @@ def name_key(entity) -> tuple[str, str]:
     if isinstance(entity, dict):
         return (entity["name"].casefold(), entity["id"])
     return (entity.name.casefold(), entity.id)
-
-
-def check_filter(link_filter):
-    """The given filter, or the one that counts every link."""
-    from imrnet.filters import ALL_LINKS
-
-    return ALL_LINKS if link_filter is None else link_filter
-
-
-def check_entity_types(values, option: str) -> frozenset[str] | None:
-    """Validate entity type names (``None`` or empty: no restriction).
-
-    Examples
-    --------
-    >>> sorted(check_entity_types(["person"], "--type"))
-    ['person']
-    >>> check_entity_types(["pope"], "--type")
-    Traceback (most recent call last):
-    ...
-    imrnet.errors.UsageError: unknown entity type 'pope' for --type; expected one of: person, organization, company, public_body, media, event
-    """
-    from imrnet.errors import UsageError
-    from imrnet.vocab import ENTITY_TYPES
-
-    if not values:
-        return None
-    if isinstance(values, str):
-        values = [values]
-    chosen = set()
-    for value in values:
-        text = value.strip() if isinstance(value, str) else value
-        if text not in ENTITY_TYPES:
-            raise UsageError(
-                f"unknown entity type {value!r} for {option}; "
-                f"expected one of: {', '.join(ENTITY_TYPES)}"
-            )
-        chosen.add(text)
-    return frozenset(chosen)

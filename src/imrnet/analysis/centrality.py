@@ -36,7 +36,9 @@ Examples
 
 from __future__ import annotations
 
-from imrnet.analysis import check_entity_types, check_filter, name_key
+from imrnet.filters import ALL_LINKS
+from imrnet.inputs import entity_types
+from imrnet.analysis import name_key
 from imrnet.errors import NoAnswer, UsageError
 from imrnet.model import Dataset
 from imrnet.network import filtered_links, to_networkx
@@ -139,12 +141,12 @@ def centrality(
     >>> centrality(d, "all")["results"][0]["betweenness"]
     1.0
     """
-    link_filter = check_filter(link_filter)
+    link_filter = link_filter or ALL_LINKS
     if measure != "all" and measure not in MEASURES:
         raise UsageError(f"unknown measure {measure!r}; expected one of: {', '.join(MEASURES)}, all")
     if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
         raise UsageError(f"--top must be a positive whole number, not {top!r}")
-    kinds = check_entity_types([entity_type] if entity_type is not None else None, "--type")
+    kinds = entity_types([entity_type] if entity_type is not None else None, "--type")
     graph = to_networkx(dataset, filtered_links(dataset, link_filter))
     measures = MEASURES if measure == "all" else (measure,)
     table = {m: scores(graph, m) for m in measures}

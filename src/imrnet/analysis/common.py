@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from imrnet.analysis import check_filter, name_key
+from imrnet.filters import ALL_LINKS
+from imrnet.analysis import name_key
 from imrnet.errors import NoAnswer, UsageError
 from imrnet.model import Dataset
 from imrnet.names import index_for
@@ -64,7 +65,7 @@ def common_neighbours(dataset: Dataset, names: Iterable[str], *, link_filter=Non
     ...
     imrnet.errors.NoAnswer: no entity is tied to all of A, B
     """
-    link_filter = check_filter(link_filter)
+    link_filter = link_filter or ALL_LINKS
     names = [names] if isinstance(names, str) else list(names)
     if len(names) < 2:
         raise UsageError("give at least two entities to find what ties them")

@@ -32,7 +32,8 @@ Examples
 
 from __future__ import annotations
 
-from imrnet.analysis import check_filter, name_key
+from imrnet.filters import ALL_LINKS
+from imrnet.analysis import name_key
 from imrnet.errors import NoAnswer, UsageError
 from imrnet.model import Dataset
 from imrnet.network import filtered_links, to_networkx
@@ -86,7 +87,7 @@ def find_communities(
     import networkx as nx
     from networkx.algorithms import community as nxc
 
-    link_filter = check_filter(link_filter)
+    link_filter = link_filter or ALL_LINKS
     if method not in METHODS:
         raise UsageError(f"unknown method {method!r}; expected one of: {', '.join(METHODS)}")
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:

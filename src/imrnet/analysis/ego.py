@@ -20,7 +20,8 @@ Examples
 
 from __future__ import annotations
 
-from imrnet.analysis import check_filter, name_key
+from imrnet.filters import ALL_LINKS
+from imrnet.analysis import name_key
 from imrnet.errors import UsageError
 from imrnet.model import Dataset
 from imrnet.names import resolve
@@ -63,7 +64,7 @@ def ego_network(dataset: Dataset, center: str, *, radius: int = 1, link_filter=N
     ...
     imrnet.errors.UsageError: --radius must be a whole number of at least 1, not 0
     """
-    link_filter = check_filter(link_filter)
+    link_filter = link_filter or ALL_LINKS
     if isinstance(radius, bool) or not isinstance(radius, int) or radius < 1:
         raise UsageError(f"--radius must be a whole number of at least 1, not {radius!r}")
     entity = resolve(dataset, center)

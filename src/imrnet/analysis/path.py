@@ -28,7 +28,8 @@ import heapq
 import math
 from collections.abc import Iterable
 
-from imrnet.analysis import check_entity_types, check_filter
+from imrnet.filters import ALL_LINKS
+from imrnet.inputs import entity_types
 from imrnet.errors import NoAnswer, UsageError
 from imrnet.model import Dataset
 from imrnet.names import index_for
@@ -115,7 +116,7 @@ def find_paths(
     ...
     imrnet.errors.NoAnswer: no path from Ann to Cy following links forward
     """
-    link_filter = check_filter(link_filter)
+    link_filter = link_filter or ALL_LINKS
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise UsageError(f"--limit must be a positive whole number, not {limit!r}")
     index = index_for(dataset)
@@ -131,8 +132,8 @@ def find_paths(
         if entity.id in (start.id, end.id):
             raise UsageError(f"cannot avoid {entity.name} ({entity.id}): it is an end of the path")
         avoided[entity.id] = entity
-    allowed_types = check_entity_types(via_types, "--via-type")
-    forbidden_types = check_entity_types(exclude_types, "--exclude-type") or frozenset()
+    allowed_types = entity_types(via_types, "--via-type")
+    forbidden_types = entity_types(exclude_types, "--exclude-type") or frozenset()
 
     entities = dataset.entities
 
@@ -156,7 +157,7 @@ def find_paths(
             how.append("only via " + ", ".join(sorted(allowed_types)))
         if forbidden_types:
             how.append("not via " + ", ".join(sorted(forbidden_types)))
-        if link_filter.describe() != check_filter(None).describe():
+        if link_filter.describe() != ALL_LINKS.describe():
             how.append("with the links the filters leave")
         tail = (" " + "; ".join(how)) if how else ""
         raise NoAnswer(f"no path from {start.name} to {end.name}{tail}")

@@ -18,7 +18,8 @@ Examples
 
 from __future__ import annotations
 
-from imrnet.analysis import check_filter, name_key
+from imrnet.filters import ALL_LINKS
+from imrnet.analysis import name_key
 from imrnet.errors import UsageError
 from imrnet.model import Dataset
 from imrnet.network import filtered_links, to_networkx
@@ -61,7 +62,7 @@ def network_stats(dataset: Dataset, *, link_filter=None, top: int = 5) -> dict:
 
     from imrnet.vocab import ENTITY_TYPES, LINK_TYPES, STATUSES
 
-    link_filter = check_filter(link_filter)
+    link_filter = link_filter or ALL_LINKS
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
         raise UsageError(f"--top must be a positive whole number, not {top!r}")
     links = filtered_links(dataset, link_filter)

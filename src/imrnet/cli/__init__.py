@@ -71,13 +71,22 @@ def fail(message: str, code: int) -> typer.Exit:
     return typer.Exit(code)
 
 
-def command(*args, **kwargs):
+def command(*args, filters: bool = False, **kwargs):
     """Register a command whose ImrnetErrors become messages and exit codes.
 
     Used like ``@app.command``; a closed output pipe ends the command quietly.
+    With ``filters=True`` the command also gets the shared link filter options
+    (``--status``, ``--as-of``, ``--link-type``, ``--exclude-link-type``),
+    declared once in :mod:`imrnet.cli.options`, and receives them checked as
+    one ``link_filter`` argument.
     """
 
     def register(func):
+        if filters:
+            from imrnet.cli.options import with_link_filter
+
+            func = with_link_filter(func)
+
         @functools.wraps(func)
         def wrapper(*a, **kw):
             from imrnet.errors import DatasetError, ImrnetError

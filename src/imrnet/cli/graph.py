@@ -13,43 +13,24 @@ from typing import Annotated, Optional
 import typer
 
 from imrnet.cli import app, command  # noqa: F401
+from imrnet.filters import LinkFilter
 from imrnet.cli.options import (
-    AsOfOption,
     DataOption,
-    ExcludeLinkTypeOption,
     JsonOption,
-    LinkTypeOption,
-    StatusOption,
+    NAME_HELP,
+    TYPES_TEXT,
+    EntityArgument,
     complete_entity,
-    link_filter,
+    complete_types,
+    entity_argument,
     load_dataset,
+    whole_number,
 )
 
 __all__ = ["path", "ego", "centrality", "common", "communities", "stats"]
 
-_TYPES = "person, organization, company, public_body, media, event"
 _MEASURES = "degree, betweenness, closeness, eigenvector, pagerank, all"
 _METHODS = "louvain, greedy, label-propagation"
-
-
-def _whole(value: str, option: str, minimum: int) -> int:
-    """Read a whole-number option given as text."""
-    from imrnet.errors import UsageError
-
-    text = str(value).strip()
-    try:
-        number = int(text, 10)
-    except ValueError:
-        raise UsageError(f"{option} must be a whole number, not {value!r}") from None
-    if number < minimum:
-        raise UsageError(f"{option} must be at least {minimum}, not {number}")
-    return number
-
-
-def _complete_types(incomplete: str) -> list[str]:
-    from imrnet.vocab import ENTITY_TYPES
-
-    return [t for t in ENTITY_TYPES if t.startswith(incomplete)]
 
 
 def _complete_measures(incomplete: str) -> list[str]:
@@ -60,19 +41,12 @@ def _complete_methods(incomplete: str) -> list[str]:
     return [m for m in _METHODS.split(", ") if m.startswith(incomplete)]
 
 
-def _entity_argument(metavar: str, help: str):
-    return typer.Argument(
-        metavar=metavar, help=help, autocompletion=complete_entity, show_default=False
-    )
 
 
-_NAME_HELP = "An entity id, name, alias or surname (any script or spelling)."
-
-
-@command("path")
+@command("path", filters=True)
 def path(
-    source: Annotated[str, _entity_argument("FROM", "Start: " + _NAME_HELP)],
-    target: Annotated[str, _entity_argument("TO", "End: " + _NAME_HELP)],
+    source: Annotated[str, entity_argument("FROM", "Start: " + NAME_HELP)],
+    target: Annotated[str, entity_argument("TO", "End: " + NAME_HELP)],
     limit: Annotated[
         str, typer.Option("--limit", metavar="N", help="Show at most N paths, best first.")
     ] = "10",
@@ -91,8 +65,8 @@ def path(
         typer.Option(
             "--via-type",
             metavar="TYPE",
-            help=f"Allow only this entity type in between (repeatable): {_TYPES}.",
-            autocompletion=_complete_types,
+            help=f"Allow only this entity type in between (repeatable): {TYPES_TEXT}.",
+            autocompletion=complete_types,
             show_default=False,
         ),
     ] = None,
@@ -102,7 +76,7 @@ def path(
             "--exclude-type",
             metavar="TYPE",
             help="Forbid this entity type in between (repeatable).",
-            autocompletion=_complete_types,
+            autocompletion=complete_types,
             show_default=False,
         ),
     ] = None,
@@ -114,10 +88,7 @@ def path(
             "(met, family, associate...) count both ways.",
         ),
     ] = False,
-    status: StatusOption = None,
-    as_of: AsOfOption = None,
-    link_type: LinkTypeOption = None,
-    exclude_link_type: ExcludeLinkTypeOption = None,
+    link_filter: LinkFilter = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -142,14 +113,13 @@ def path(
     from imrnet.render import emit
     from imrnet.tables_graph import path_tables
 
-    flt = link_filter(status, as_of, link_type, exclude_link_type)
-    count = _whole(limit, "--limit", 1)
+    count = whole_number(limit, "--limit", 1)
     dataset = load_dataset(data)
     result = find_paths(
         dataset,
         source,
         target,
-        link_filter=flt,
+        link_filter=link_filter,
         avoid=avoid or (),
         via_types=via_type,
         exclude_types=exclude_type,
@@ -159,16 +129,13 @@ def path(
     emit(result, as_json=json, table=path_tables)
 
 
-@command("ego")
+@command("ego", filters=True)
 def ego(
-    center: Annotated[str, _entity_argument("NAME", _NAME_HELP)],
+    center: EntityArgument,
     radius: Annotated[
         str, typer.Option("--radius", "-r", metavar="N", help="Hops from the entity (at least 1).")
     ] = "1",
-    status: StatusOption = None,
-    as_of: AsOfOption = None,
-    link_type: LinkTypeOption = None,
-    exclude_link_type: ExcludeLinkTypeOption = None,
+    link_filter: LinkFilter = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -191,13 +158,12 @@ def ego(
     from imrnet.render import emit
     from imrnet.tables_graph import ego_tables
 
-    flt = link_filter(status, as_of, link_type, exclude_link_type)
-    hops = _whole(radius, "--radius", 1)
+    hops = whole_number(radius, "--radius", 1)
     dataset = load_dataset(data)
-    emit(ego_network(dataset, center, radius=hops, link_filter=flt), as_json=json, table=ego_tables)
+    emit(ego_network(dataset, center, radius=hops, link_filter=link_filter), as_json=json, table=ego_tables)
 
 
-@command("centrality")
+@command("centrality", filters=True)
 def centrality(
     measure: Annotated[
         str,
@@ -215,15 +181,12 @@ def centrality(
         typer.Option(
             "--type",
             metavar="TYPE",
-            help=f"Rank only this entity type ({_TYPES}); scores still use the whole graph.",
-            autocompletion=_complete_types,
+            help=f"Rank only this entity type ({TYPES_TEXT}); scores still use the whole graph.",
+            autocompletion=complete_types,
             show_default=False,
         ),
     ] = None,
-    status: StatusOption = None,
-    as_of: AsOfOption = None,
-    link_type: LinkTypeOption = None,
-    exclude_link_type: ExcludeLinkTypeOption = None,
+    link_filter: LinkFilter = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -245,29 +208,25 @@ def centrality(
     from imrnet.render import emit
     from imrnet.tables_graph import centrality_tables
 
-    flt = link_filter(status, as_of, link_type, exclude_link_type)
-    count = _whole(top, "--top", 1)
+    count = whole_number(top, "--top", 1)
     wanted = measure.strip()
     dataset = load_dataset(data)
-    result = rank(dataset, wanted, top=count, entity_type=entity_type, link_filter=flt)
+    result = rank(dataset, wanted, top=count, entity_type=entity_type, link_filter=link_filter)
     emit(result, as_json=json, table=centrality_tables)
 
 
-@command("common")
+@command("common", filters=True)
 def common(
     names: Annotated[
         list[str],
         typer.Argument(
             metavar="NAME",
-            help="Two or more entities: " + _NAME_HELP,
+            help="Two or more entities: " + NAME_HELP,
             autocompletion=complete_entity,
             show_default=False,
         ),
     ],
-    status: StatusOption = None,
-    as_of: AsOfOption = None,
-    link_type: LinkTypeOption = None,
-    exclude_link_type: ExcludeLinkTypeOption = None,
+    link_filter: LinkFilter = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -288,16 +247,15 @@ def common(
     from imrnet.render import emit
     from imrnet.tables_graph import common_tables
 
-    flt = link_filter(status, as_of, link_type, exclude_link_type)
     if len(names) < 2:
         from imrnet.errors import UsageError
 
         raise UsageError("give at least two entities to find what ties them")
     dataset = load_dataset(data)
-    emit(common_neighbours(dataset, names, link_filter=flt), as_json=json, table=common_tables)
+    emit(common_neighbours(dataset, names, link_filter=link_filter), as_json=json, table=common_tables)
 
 
-@command("communities")
+@command("communities", filters=True)
 def communities(
     method: Annotated[
         str,
@@ -311,10 +269,7 @@ def communities(
     seed: Annotated[
         str, typer.Option("--seed", metavar="N", help="Random seed of Louvain (repeatable results).")
     ] = "42",
-    status: StatusOption = None,
-    as_of: AsOfOption = None,
-    link_type: LinkTypeOption = None,
-    exclude_link_type: ExcludeLinkTypeOption = None,
+    link_filter: LinkFilter = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -337,20 +292,16 @@ def communities(
     from imrnet.render import emit
     from imrnet.tables_graph import communities_tables
 
-    flt = link_filter(status, as_of, link_type, exclude_link_type)
-    number = _whole(seed, "--seed", 0)
+    number = whole_number(seed, "--seed", 0)
     dataset = load_dataset(data)
-    result = find_communities(dataset, method.strip(), seed=number, link_filter=flt)
+    result = find_communities(dataset, method.strip(), seed=number, link_filter=link_filter)
     emit(result, as_json=json, table=communities_tables)
 
 
-@command("stats")
+@command("stats", filters=True)
 def stats(
     top: Annotated[str, typer.Option("--top", "-n", metavar="N", help="List the top N hubs.")] = "5",
-    status: StatusOption = None,
-    as_of: AsOfOption = None,
-    link_type: LinkTypeOption = None,
-    exclude_link_type: ExcludeLinkTypeOption = None,
+    link_filter: LinkFilter = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -372,7 +323,6 @@ def stats(
     from imrnet.render import emit
     from imrnet.tables_graph import stats_tables
 
-    flt = link_filter(status, as_of, link_type, exclude_link_type)
-    count = _whole(top, "--top", 1)
+    count = whole_number(top, "--top", 1)
     dataset = load_dataset(data)
-    emit(network_stats(dataset, link_filter=flt, top=count), as_json=json, table=stats_tables)
+    emit(network_stats(dataset, link_filter=link_filter, top=count), as_json=json, table=stats_tables)

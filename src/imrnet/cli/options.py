@@ -6,12 +6,26 @@ helpers below turn their values into library arguments.
 
 from __future__ import annotations
 
-from pathlib import Path
+import functools
+import inspect
 from typing import Annotated, Optional
 
 import typer
 
+from imrnet.inputs import whole_number
+from imrnet.vocab import ENTITY_TYPES
+
+#: The entity types, as listed in help texts.
+TYPES_TEXT = ", ".join(ENTITY_TYPES)
+NAME_HELP = "An entity id, name, alias or surname (any script or spelling)."
+
 __all__ = [
+    "NAME_HELP",
+    "TYPES_TEXT",
+    "EntityArgument",
+    "entity_argument",
+    "complete_types",
+    "whole_number",
     "DataOption",
     "JsonOption",
     "StatusOption",
@@ -20,7 +34,7 @@ __all__ = [
     "ExcludeLinkTypeOption",
     "complete_entity",
     "load_dataset",
-    "link_filter",
+    "with_link_filter",
 ]
 
 
@@ -45,6 +59,20 @@ def complete_entity(ctx: typer.Context, incomplete: str) -> list[str]:
     }
     return sorted(found)
 
+
+def complete_types(incomplete: str) -> list[str]:
+    """Shell completion of entity types."""
+    return [t for t in ENTITY_TYPES if t.startswith(incomplete)]
+
+
+def entity_argument(metavar: str = "NAME", help: str = NAME_HELP):
+    """A positional entity name, completed from the dataset's names."""
+    return typer.Argument(
+        metavar=metavar, help=help, autocompletion=complete_entity, show_default=False
+    )
+
+
+EntityArgument = Annotated[str, entity_argument()]
 
 DataOption = Annotated[
     Optional[list[str]],
@@ -110,12 +138,38 @@ def load_dataset(data: list[str] | None):
     return load(data_dirs(data))
 
 
-def link_filter(status, as_of, link_type, exclude_link_type):
-    """Build the link filter from the shared filter options."""
-    from imrnet.filters import LinkFilter
+#: The shared link filter options, in the order help lists them.
+_FILTER_OPTIONS = {
+    "status": StatusOption,
+    "as_of": AsOfOption,
+    "link_type": LinkTypeOption,
+    "exclude_link_type": ExcludeLinkTypeOption,
+}
 
-    return LinkFilter.from_options(
-        statuses=status, as_of=as_of, link_types=link_type, exclude_link_types=exclude_link_type
-    )
 
+def with_link_filter(func):
+    """Give a command the shared filter options in place of its ``link_filter`` parameter.
 
+    The options are checked (a bad value is a one-line usage error) before
+    the command runs, and reach it as one :class:`imrnet.filters.LinkFilter`.
+    """
+    signature = inspect.signature(func, eval_str=True)
+    own = [p for name, p in signature.parameters.items() if name != "link_filter"]
+    at = next((i for i, p in enumerate(own) if p.name in ("data", "json")), len(own))
+    added = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=kind)
+        for name, kind in _FILTER_OPTIONS.items()
+    ]
+    own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) if i >= at else p for i, p in enumerate(own)]
+
+    @functools.wraps(func)
+    def wrapper(*args, status=None, as_of=None, link_type=None, exclude_link_type=None, **kwargs):
+        from imrnet.filters import LinkFilter
+
+        kwargs["link_filter"] = LinkFilter.from_options(
+            statuses=status, as_of=as_of, link_types=link_type, exclude_link_types=exclude_link_type
+        )
+        return func(*args, **kwargs)
+
+    wrapper.__signature__ = signature.replace(parameters=own[:at] + added + own[at:])
+    return wrapper

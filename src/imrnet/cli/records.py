@@ -11,38 +11,28 @@ from typing import Annotated, Optional
 import typer
 
 from imrnet.cli import app, command  # noqa: F401
+from imrnet.filters import LinkFilter
 from imrnet.cli.options import (
-    AsOfOption,
     DataOption,
-    ExcludeLinkTypeOption,
     JsonOption,
-    LinkTypeOption,
-    StatusOption,
+    TYPES_TEXT,
+    EntityArgument,
     complete_entity,
-    link_filter,
+    complete_types,
     load_dataset,
+    whole_number,
 )
 
 __all__ = ["show", "search", "list_", "links", "timeline", "sources"]
 
-_TYPES = "person, organization, company, public_body, media, event"
-
-EntityArgument = Annotated[
-    str,
-    typer.Argument(
-        metavar="NAME",
-        help="An entity id, name, alias or surname (any script or spelling).",
-        autocompletion=complete_entity,
-        show_default=False,
-    ),
-]
 
 TypeOption = Annotated[
     Optional[list[str]],
     typer.Option(
         "--type",
         metavar="TYPE",
-        help=f"Only entities of this type (repeatable): {_TYPES}.",
+        help=f"Only entities of this type (repeatable): {TYPES_TEXT}.",
+        autocompletion=complete_types,
         show_default=False,
     ),
 ]
@@ -106,8 +96,8 @@ def show(name: EntityArgument, data: DataOption = None, json: JsonOption = False
 def search(
     text: Annotated[str, typer.Argument(metavar="TEXT", help="What to look for.", show_default=False)],
     limit: Annotated[
-        int, typer.Option("--limit", "-n", help="Show at most this many results (at least 1).")
-    ] = 10,
+        str, typer.Option("--limit", "-n", metavar="N", help="Show at most N results.")
+    ] = "10",
     type_: TypeOption = None,
     data: DataOption = None,
     json: JsonOption = False,
@@ -132,7 +122,7 @@ def search(
     from imrnet.tables_records import search_tables
 
     dataset = load_dataset(data)
-    _emit(run(dataset, text, limit=limit, types=type_), json, search_tables)
+    _emit(run(dataset, text, limit=whole_number(limit, "--limit", 1), types=type_), json, search_tables)
 
 
 @command("list")
@@ -173,7 +163,7 @@ def list_(
     _emit(list_entities(dataset, types=type_, tags=tag, countries=country), json, list_tables)
 
 
-@command("links")
+@command("links", filters=True)
 def links(
     entity: Annotated[
         Optional[list[str]],
@@ -183,10 +173,7 @@ def links(
     ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    status: StatusOption = None,
-    as_of: AsOfOption = None,
-    link_type: LinkTypeOption = None,
-    exclude_link_type: ExcludeLinkTypeOption = None,
+    link_filter: LinkFilter = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -209,12 +196,11 @@ def links(
     from imrnet.tables_records import links_tables
 
     dataset = load_dataset(data)
-    lf = link_filter(status, as_of, link_type, exclude_link_type)
-    result = list_links(dataset, lf, entities=entity, since=since, until=until)
+    result = list_links(dataset, link_filter, entities=entity, since=since, until=until)
     _emit(result, json, links_tables, dataset)
 
 
-@command("timeline")
+@command("timeline", filters=True)
 def timeline(
     name: Annotated[
         Optional[str],
@@ -233,10 +219,7 @@ def timeline(
                      help="Only items dated DATE or earlier (YYYY, YYYY-MM or YYYY-MM-DD).",
                      show_default=False),
     ] = None,
-    status: StatusOption = None,
-    as_of: AsOfOption = None,
-    link_type: LinkTypeOption = None,
-    exclude_link_type: ExcludeLinkTypeOption = None,
+    link_filter: LinkFilter = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -259,8 +242,7 @@ def timeline(
     from imrnet.tables_records import timeline_tables
 
     dataset = load_dataset(data)
-    lf = link_filter(status, as_of, link_type, exclude_link_type)
-    result = run(dataset, name, lf, since=since, until=until)
+    result = run(dataset, name, link_filter, since=since, until=until)
     _emit(result, json, timeline_tables, dataset)
 
 
