@@ -15,7 +15,7 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = [
     "ENTITY_TYPES",
@@ -50,8 +50,7 @@ ENTITY_TYPES: tuple[str, ...] = (
 STATUSES: tuple[str, ...] = ("reported", "alleged", "disputed", "planned")
 
 
-@dataclass(frozen=True, slots=True)
-class LinkType:
+class LinkType(NamedTuple):
     """One relation type: its labels read forward and backward.
 
     Parameters

@@ -6,14 +6,11 @@ and ``imrnet path ... --json`` stay fast. Numbers and choices are read as
 text and checked here, so a bad value gets a one-line message (exit 2).
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer
 
 from imrnet.cli import app, command  # noqa: F401
-from imrnet.filters import LinkFilter
 from imrnet.cli.options import (
     DataOption,
     JsonOption,
@@ -88,14 +85,14 @@ def path(
             "(met, family, associate...) count both ways.",
         ),
     ] = False,
-    link_filter: LinkFilter = None,
+    link_filter: "LinkFilter" = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Show every shortest path between two entities, with the links behind each hop.
+    """Every shortest path between two entities.
 
-    Each hop is read in the path's direction ("Konstantin Malofeev funds
-    Tsargrad TV") with its status, dates and sources. Paths through small
+    Each hop comes with the links behind it, read in the path's direction ("Konstantin Malofeev funds
+    Tsargrad Group") with its status, dates and sources. Paths through small
     groups come first: among the shortest paths, the order is by hub
     penalty, the sum over the entities in between of ln(degree) (their
     number of distinct neighbours), ascending, ties by entity ids. No path:
@@ -135,11 +132,13 @@ def ego(
     radius: Annotated[
         str, typer.Option("--radius", "-r", metavar="N", help="Hops from the entity (at least 1).")
     ] = "1",
-    link_filter: LinkFilter = None,
+    link_filter: "LinkFilter" = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Show an entity's neighbourhood, grouped by distance, with the ties behind each neighbour.
+    """An entity's neighbourhood, grouped by distance.
+
+    Each neighbour is listed with the ties that reach it.
 
     Distances ignore link direction. Tables list, for each neighbour, its
     ties to the entities one hop nearer. The JSON lists the entity itself
@@ -186,11 +185,13 @@ def centrality(
             show_default=False,
         ),
     ] = None,
-    link_filter: LinkFilter = None,
+    link_filter: "LinkFilter" = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Rank the most central entities (degree, betweenness, closeness, eigenvector, PageRank).
+    """Rank entities by centrality (NetworkX measures).
+
+    Measures: degree, betweenness, closeness, eigenvector, PageRank.
 
     Computed with NetworkX on the undirected simple graph of all links that
     pass the filters: parallel links between a pair count once, direction
@@ -226,11 +227,13 @@ def common(
             show_default=False,
         ),
     ],
-    link_filter: LinkFilter = None,
+    link_filter: "LinkFilter" = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Find the entities tied to all of the given ones (interlocks), with the links on each side.
+    """Entities tied to all of the given ones (interlocks).
+
+    Each comes with the links on each side.
 
     Any counted link, of any type or direction, ties two entities. The
     entities tied by the most links come first. None: exit 1.
@@ -269,11 +272,13 @@ def communities(
     seed: Annotated[
         str, typer.Option("--seed", metavar="N", help="Random seed of Louvain (repeatable results).")
     ] = "42",
-    link_filter: LinkFilter = None,
+    link_filter: "LinkFilter" = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Split the network into communities (Louvain, greedy modularity or label propagation).
+    """Communities of the network, with their members.
+
+    Methods: Louvain, greedy modularity or label propagation.
 
     Computed with NetworkX on the undirected simple graph of the counted
     links; isolated entities are communities of their own. Each community
@@ -301,11 +306,13 @@ def communities(
 @command("stats", filters=True)
 def stats(
     top: Annotated[str, typer.Option("--top", "-n", metavar="N", help="List the top N hubs.")] = "5",
-    link_filter: LinkFilter = None,
+    link_filter: "LinkFilter" = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Summarise the network: counts by type and status, components, density, diameter, hubs.
+    """Counts, components, density, diameter and hubs.
+
+    Counts are by entity type, link type and status.
 
     Entity counts cover the whole dataset; link counts, components,
     density, the diameter of the largest component and the hubs (most

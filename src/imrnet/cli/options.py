@@ -12,7 +12,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from imrnet.inputs import whole_number
 from imrnet.vocab import ENTITY_TYPES
 
 #: The entity types, as listed in help texts.
@@ -25,7 +24,6 @@ __all__ = [
     "EntityArgument",
     "entity_argument",
     "complete_types",
-    "whole_number",
     "DataOption",
     "JsonOption",
     "StatusOption",
@@ -34,6 +32,7 @@ __all__ = [
     "ExcludeLinkTypeOption",
     "complete_entity",
     "load_dataset",
+    "whole_number",
     "with_link_filter",
 ]
 
@@ -130,6 +129,13 @@ ExcludeLinkTypeOption = Annotated[
 ]
 
 
+def whole_number(value: str, option: str, minimum: int) -> int:
+    """Read a whole-number option (see :func:`imrnet.inputs.whole_number`)."""
+    from imrnet.inputs import whole_number as check
+
+    return check(value, option, minimum)
+
+
 def load_dataset(data: list[str] | None):
     """Load and check the dataset the ``--data`` values (or defaults) name."""
     from imrnet.loader import load
@@ -153,7 +159,9 @@ def with_link_filter(func):
     The options are checked (a bad value is a one-line usage error) before
     the command runs, and reach it as one :class:`imrnet.filters.LinkFilter`.
     """
-    signature = inspect.signature(func, eval_str=True)
+    # Not eval_str: the "LinkFilter" annotation names a class the command
+    # modules do not import (it would slow down every start-up).
+    signature = inspect.signature(func)
     own = [p for name, p in signature.parameters.items() if name != "link_filter"]
     at = next((i for i, p in enumerate(own) if p.name in ("data", "json")), len(own))
     added = [
@@ -171,5 +179,7 @@ def with_link_filter(func):
         )
         return func(*args, **kwargs)
 
-    wrapper.__signature__ = signature.replace(parameters=own[:at] + added + own[at:])
+    parameters = own[:at] + added + own[at:]
+    wrapper.__signature__ = signature.replace(parameters=parameters)
+    wrapper.__annotations__ = {p.name: p.annotation for p in parameters}
     return wrapper

@@ -4,14 +4,11 @@ Thin wrappers over :mod:`imrnet.records`; heavy modules are imported inside
 the command bodies so that ``imrnet --help`` stays fast.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer
 
 from imrnet.cli import app, command  # noqa: F401
-from imrnet.filters import LinkFilter
 from imrnet.cli.options import (
     DataOption,
     JsonOption,
@@ -71,7 +68,7 @@ def _emit(result: dict, json: bool, builder, dataset=None) -> None:
 
 @command("show")
 def show(name: EntityArgument, data: DataOption = None, json: JsonOption = False) -> None:
-    """Show an entity's card: names, type, dates, summary, sources and every link.
+    """An entity's card: names, dates, summary, sources, links.
 
     Links in and out are listed oldest first (undated last), each read from
     the entity's side ("AGMR led by Alexander Ionov"). With --json: the
@@ -102,7 +99,9 @@ def search(
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Search names, aliases and summaries, best match first (exit 1: no match).
+    """Fuzzy search of names, aliases and summaries.
+
+    Best match first; nothing found: exit 1.
 
     Matching ignores case, accents, script and the usual transliteration
     variants. Scores run 0-100 in tiers: 100 exact name, alias or id;
@@ -173,11 +172,11 @@ def links(
     ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    link_filter: LinkFilter = None,
+    link_filter: "LinkFilter" = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
-    """List links, filtered by entity, date range, status and link type.
+    """List links, filtered by entity, dates, status and type.
 
     --since/--until keep links whose period (start to end, open where not
     given) overlaps the range; partial dates compare by precision, so
@@ -219,7 +218,7 @@ def timeline(
                      help="Only items dated DATE or earlier (YYYY, YYYY-MM or YYYY-MM-DD).",
                      show_default=False),
     ] = None,
-    link_filter: LinkFilter = None,
+    link_filter: "LinkFilter" = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -256,7 +255,9 @@ def sources(
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
-    """List the sources and what cites them, or one source's entities and links.
+    """List the sources and what each one supports.
+
+    With ID, that source's entities and links.
 
     Without ID: every source with the number of entities and links citing
     it. With ID: the source's details and those entities and links.

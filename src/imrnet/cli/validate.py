@@ -8,7 +8,7 @@ from imrnet.cli.options import DataOption, JsonOption
 
 @command("validate")
 def validate(data: DataOption = None, json: JsonOption = False) -> None:
-    """Check the dataset and print a summary, or every problem found.
+    """Check the dataset: a summary, or every problem found.
 
     Reads every file, then checks the whole dataset at once: fields,
     vocabularies, dates, references and duplicates. A clean dataset prints
