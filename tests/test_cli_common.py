@@ -239,3 +239,25 @@ def test_closed_pipe_output_really_exceeds_the_pipe(big):
     assert proc.returncode == 0
     assert len(proc.stdout) > 1 << 20 or len(proc.stdout) > 256 * 1024
     assert json.loads(proc.stdout)["count"] == 1500
+
+
+# --------------------------------------------------------------------------
+# shell completion of entity names
+
+
+def _complete(words: str) -> list[str]:
+    """What the installed script offers bash for the last of ``words``."""
+    env = clean_env(_IMRNET_COMPLETE="complete_bash", COMP_WORDS=words,
+                    COMP_CWORD=str(len(words.split()) - 1))
+    result = subprocess.run([str(SCRIPT)], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+def test_completion_offers_entity_names_from_the_bundled_data():
+    assert _complete("imrnet show Malo") == ["Malofeev", "Malofeyev"]
+    assert _complete("imrnet path Ionov Dug") == ["Dugin"]
+
+
+def test_completion_reads_the_data_given_on_the_command_line():
+    assert _complete(f"imrnet ego --data {BASIC} alexander") == ["alexander-dugin", "alexander-ionov"]

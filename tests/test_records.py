@@ -1,4 +1,4 @@
-"""Library tests of imrnet.records on small datasets with known answers."""
+"""Library tests of the record queries (records, search, timeline, provenance) with known answers."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from imrnet import records
+from imrnet import provenance, records, search, timeline
 from imrnet.errors import AmbiguousName, NoAnswer, UnknownName, UsageError
 from imrnet.filters import LinkFilter
 from imrnet.model import Citation, Dataset, Entity, Link, Source
@@ -58,7 +58,7 @@ def test_card_orders_links_oldest_first_partial_before_precise_undated_last():
 
 
 def test_timeline_partial_dates_before_precise_and_events_before_links():
-    items = records.timeline(_direct())["items"]
+    items = timeline.timeline(_direct())["items"]
     assert [(i["date"], i["kind"], i["id"]) for i in items] == [
         ("2014-12", "link", "l-end-only"),
         ("2015", "event", "ev"),
@@ -71,15 +71,15 @@ def test_timeline_partial_dates_before_precise_and_events_before_links():
 
 def test_timeline_of_entity_keeps_its_events_and_respects_the_filter():
     ds = _direct()
-    items = records.timeline(ds, "Boris Beta")["items"]
+    items = timeline.timeline(ds, "Boris Beta")["items"]
     assert ids(items) == ["l-end-only", "l-precise"]
-    alleged = records.timeline(ds, "a", LinkFilter.from_options(statuses=["alleged"]))
+    alleged = timeline.timeline(ds, "a", LinkFilter.from_options(statuses=["alleged"]))
     assert [(i["kind"], i["id"]) for i in alleged["items"]] == [("link", "l-month"), ("event", "ev2")]
     assert alleged["entity"] == {"id": "a", "name": "Anna Alpha", "type": "person"}
 
 
 def test_timeline_event_item_shape():
-    items = records.timeline(_direct(), "Summit")["items"]
+    items = timeline.timeline(_direct(), "Summit")["items"]
     assert items[0] == {
         "date": "2015", "kind": "event", "id": "ev", "name": "Summit", "type": "event",
         "place": None, "country": [], "summary": None,
@@ -125,7 +125,7 @@ def test_entity_card_errors(ds):
 
 
 def test_search_cyrillic_finds_ionov_first(ds):
-    assert records.search(ds, "Ионов") == {
+    assert search.search(ds, "Ионов") == {
         "query": "Ионов",
         "results": [{"id": "alexander-ionov", "name": "Alexander Ionov", "type": "person",
                      "score": 93.0, "matched": "name"}],
@@ -133,7 +133,7 @@ def test_search_cyrillic_finds_ionov_first(ds):
 
 
 def test_search_prefix_name_hits_rank_above_summary_hits(ds):
-    result = records.search(ds, "russ")
+    result = search.search(ds, "russ")
     assert [(r["id"], r["score"], r["matched"]) for r in result["results"]] == [
         ("agmr", 91.0, "name"),
         ("imr", 91.0, "name"),
@@ -142,37 +142,37 @@ def test_search_prefix_name_hits_rank_above_summary_hits(ds):
 
 
 def test_search_tiers(ds):
-    exact = records.search(ds, "AGMR")["results"]
+    exact = search.search(ds, "AGMR")["results"]
     assert [(r["id"], r["score"], r["matched"]) for r in exact] == [("agmr", 100.0, "alias")]
-    fuzzy = records.search(ds, "Tsargard")["results"]
+    fuzzy = search.search(ds, "Tsargard")["results"]
     assert [(r["id"], r["score"], r["matched"]) for r in fuzzy] == [("tsargrad", 77.9, "alias")]
-    folded = records.search(ds, "Malofeyev")["results"]
+    folded = search.search(ds, "Malofeyev")["results"]
     assert [(r["id"], r["matched"]) for r in folded] == [("konstantin-malofeev", "name")]
     # a fuzzy name hit outranks a summary hit
-    mixed = records.search(ds, "Eurasianism")["results"]
+    mixed = search.search(ds, "Eurasianism")["results"]
     assert [(r["id"], r["matched"]) for r in mixed] == [
         ("eurasian-forum", "name"), ("alexander-dugin", "summary")]
     assert mixed[0]["score"] > mixed[1]["score"]
 
 
 def test_search_limit_and_type(ds):
-    assert ids(records.search(ds, "movement", limit=1)["results"]) == ["agmr"]
-    assert ids(records.search(ds, "movement", types=["person"])["results"]) == ["alexander-ionov"]
-    assert ids(records.search(ds, "imr", types=["event", "media"])["results"]) == ["imr-congress"]
+    assert ids(search.search(ds, "movement", limit=1)["results"]) == ["agmr"]
+    assert ids(search.search(ds, "movement", types=["person"])["results"]) == ["alexander-ionov"]
+    assert ids(search.search(ds, "imr", types=["event", "media"])["results"]) == ["imr-congress"]
 
 
 def test_search_errors(ds):
     with pytest.raises(NoAnswer):
-        records.search(ds, "zzzzqqq")
+        search.search(ds, "zzzzqqq")
     with pytest.raises(NoAnswer):
-        records.search(ds, "Ионов", types=["media"])
+        search.search(ds, "Ионов", types=["media"])
     for junk in ["", "  ", "\u200b", "…", "\u0301"]:
         with pytest.raises(UsageError, match="empty search text"):
-            records.search(ds, junk)
+            search.search(ds, junk)
     with pytest.raises(UsageError, match="unknown entity type 'human'"):
-        records.search(ds, "Ionov", types=["human"])
+        search.search(ds, "Ionov", types=["human"])
     with pytest.raises(UsageError, match="--limit"):
-        records.search(ds, "Ionov", limit=0)
+        search.search(ds, "Ionov", limit=0)
 
 
 # --------------------------------------------------------------------------
@@ -289,7 +289,7 @@ def test_links_errors(ds):
 
 
 def test_timeline_all(ds):
-    result = records.timeline(ds)
+    result = timeline.timeline(ds)
     assert result["entity"] is None
     assert [(i["date"], i["kind"], i["id"]) for i in result["items"]] == [
         ("2012", "link", "ionov-leads-agmr"),
@@ -307,17 +307,17 @@ def test_timeline_all(ds):
 
 
 def test_timeline_entity_and_range(ds):
-    result = records.timeline(ds, "Ionov")
+    result = timeline.timeline(ds, "Ionov")
     assert result["entity"] == {"id": "alexander-ionov", "name": "Alexander Ionov", "type": "person"}
     assert ids(result["items"]) == [
         "ionov-leads-agmr", "doj-charged-ionov", "imr-congress", "ionov-spoke-congress"]
-    since = records.timeline(ds, "Ionov", since="2023")
+    since = timeline.timeline(ds, "Ionov", since="2023")
     assert ids(since["items"]) == ["imr-congress", "ionov-spoke-congress"]
-    until = records.timeline(ds, until="2015")
+    until = timeline.timeline(ds, until="2015")
     assert ids(until["items"]) == [
         "ionov-leads-agmr", "malofeev-owns-tsargrad", "tsargrad-employs-dugin"]
     # an entity whose only link is undated has an empty timeline, not an error
-    assert records.timeline(ds, "Eurasian Forum") == {
+    assert timeline.timeline(ds, "Eurasian Forum") == {
         "entity": {"id": "eurasian-forum", "name": "Eurasian Forum", "type": "event"},
         "items": [],
     }
@@ -325,11 +325,11 @@ def test_timeline_entity_and_range(ds):
 
 def test_timeline_errors(ds):
     with pytest.raises(AmbiguousName):
-        records.timeline(ds, "Dugin")
+        timeline.timeline(ds, "Dugin")
     with pytest.raises(UsageError):
-        records.timeline(ds, "   ")
+        timeline.timeline(ds, "   ")
     with pytest.raises(UsageError):
-        records.timeline(ds, since="2015-1")
+        timeline.timeline(ds, since="2015-1")
 
 
 # --------------------------------------------------------------------------
@@ -337,7 +337,7 @@ def test_timeline_errors(ds):
 
 
 def test_sources_list(ds):
-    result = records.sources(ds)
+    result = provenance.sources(ds)
     assert result["count"] == 3
     assert [(s["id"], s["counts"]) for s in result["sources"]] == [
         ("imr-article", {"entities": 7, "links": 7}),
@@ -349,7 +349,7 @@ def test_sources_list(ds):
 
 
 def test_source_detail(ds):
-    assert records.sources(ds, "doj-release") == {
+    assert provenance.sources(ds, "doj-release") == {
         "source": {
             "id": "doj-release", "title": "Russian national charged",
             "publisher": "U.S. Department of Justice", "date": "2022-07-29",
@@ -361,7 +361,7 @@ def test_source_detail(ds):
                       "type": "public_body", "locators": []}],
         "links": [ds.links[4].as_dict()],
     }
-    detail = records.sources(ds, " IMR-Article ")
+    detail = provenance.sources(ds, " IMR-Article ")
     assert [(e["id"], e["locators"]) for e in detail["entities"]] == [
         ("imr", []), ("konstantin-malofeev", []), ("tsargrad", []), ("alexander-dugin", []),
         ("pavel-dugin", []), ("imr-congress", ["para. 1"]), ("eurasian-forum", []),
@@ -375,10 +375,10 @@ def test_source_detail(ds):
 
 def test_source_errors(ds):
     with pytest.raises(UsageError, match="did you mean: wiki-ionov"):
-        records.sources(ds, "wiki-ionv")
+        provenance.sources(ds, "wiki-ionv")
     for junk in ["", " ", "\u200b"]:
         with pytest.raises(UsageError):
-            records.sources(ds, junk)
+            provenance.sources(ds, junk)
 
 
 # --------------------------------------------------------------------------

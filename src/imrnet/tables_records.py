@@ -8,8 +8,9 @@ dict; without it ids stand in for names.
 
 Examples
 --------
->>> from imrnet.records import _example, list_entities
->>> [type(r).__name__ for r in list_tables(list_entities(_example()))]
+>>> from imrnet.examples import tiny_dataset
+>>> from imrnet.records import list_entities
+>>> [type(r).__name__ for r in list_tables(list_entities(tiny_dataset()))]
 ['Table']
 """
 
@@ -76,8 +77,9 @@ def show_tables(result: dict, dataset=None) -> list:
 
     Examples
     --------
-    >>> from imrnet.records import _example, entity_card
-    >>> ds = _example()
+    >>> from imrnet.examples import tiny_dataset
+    >>> from imrnet.records import entity_card
+    >>> ds = tiny_dataset()
     >>> [type(r).__name__ for r in show_tables(entity_card(ds, "agmr"), ds)]
     ['Table', 'Table']
     """
@@ -127,8 +129,9 @@ def search_tables(result: dict) -> list:
 
     Examples
     --------
-    >>> from imrnet.records import _example, search
-    >>> len(search_tables(search(_example(), "Ionov")))
+    >>> from imrnet.examples import tiny_dataset
+    >>> from imrnet.search import search
+    >>> len(search_tables(search(tiny_dataset(), "Ionov")))
     1
     """
     table = new_table("Score", "Name", "Type", "Matched", "Id", title=f"Search: {result['query']}")
@@ -178,8 +181,9 @@ def links_tables(result: dict, dataset=None) -> list:
 
     Examples
     --------
-    >>> from imrnet.records import _example, list_links
-    >>> ds = _example()
+    >>> from imrnet.examples import tiny_dataset
+    >>> from imrnet.records import list_links
+    >>> ds = tiny_dataset()
     >>> len(links_tables(list_links(ds, since="2020"), ds))
     2
     """
@@ -221,8 +225,9 @@ def sources_tables(result: dict, dataset=None) -> list:
 
     Examples
     --------
-    >>> from imrnet.records import _example, sources
-    >>> ds = _example()
+    >>> from imrnet.examples import tiny_dataset
+    >>> from imrnet.provenance import sources
+    >>> ds = tiny_dataset()
     >>> len(sources_tables(sources(ds), ds)), len(sources_tables(sources(ds, "imr-article"), ds))
     (1, 3)
     """

@@ -6,11 +6,11 @@ and ``imrnet path ... --json`` stay fast. Numbers and choices are read as
 text and checked here, so a bad value gets a one-line message (exit 2).
 """
 
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from imrnet.cli import app, command  # noqa: F401
+from imrnet.cli import command
 from imrnet.cli.options import (
     DataOption,
     JsonOption,
@@ -23,6 +23,9 @@ from imrnet.cli.options import (
     load_dataset,
     whole_number,
 )
+
+if TYPE_CHECKING:  # the commands receive one, built by @command(filters=True)
+    from imrnet.filters import LinkFilter
 
 __all__ = ["path", "ego", "centrality", "common", "communities", "stats"]
 

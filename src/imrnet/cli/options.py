@@ -38,10 +38,11 @@ __all__ = [
 
 
 def complete_entity(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Shell completion: entity names and ids that start with what is typed.
+    """Shell completion: the names, aliases and ids that start with what is typed.
 
     Reads the dataset the command line names so far (``--data``), else the
-    default one; completes nothing when it cannot be loaded.
+    default one; completes nothing when it cannot be loaded. (Typer keeps
+    only candidates that start with the typed text, case included.)
     """
     from imrnet.errors import ImrnetError
 
@@ -49,12 +50,11 @@ def complete_entity(ctx: typer.Context, incomplete: str) -> list[str]:
         dataset = load_dataset(ctx.params.get("data") if ctx is not None else None)
     except ImrnetError:
         return []
-    prefix = incomplete.casefold()
     found = {
         candidate
         for entity in dataset.entities.values()
         for candidate in (entity.id, entity.name, *entity.aliases)
-        if candidate.casefold().startswith(prefix)
+        if candidate.startswith(incomplete)
     }
     return sorted(found)
 

@@ -4,11 +4,11 @@ Thin wrappers over :mod:`imrnet.records`; heavy modules are imported inside
 the command bodies so that ``imrnet --help`` stays fast.
 """
 
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from imrnet.cli import app, command  # noqa: F401
+from imrnet.cli import command
 from imrnet.cli.options import (
     DataOption,
     JsonOption,
@@ -19,6 +19,9 @@ from imrnet.cli.options import (
     load_dataset,
     whole_number,
 )
+
+if TYPE_CHECKING:  # the commands receive one, built by @command(filters=True)
+    from imrnet.filters import LinkFilter
 
 __all__ = ["show", "search", "list_", "links", "timeline", "sources"]
 
@@ -117,7 +120,7 @@ def search(
 
       imrnet search "russophiles" --limit 3 --json | jq '.results[].id'
     """
-    from imrnet.records import search as run
+    from imrnet.search import search as run
     from imrnet.tables_records import search_tables
 
     dataset = load_dataset(data)
@@ -237,7 +240,7 @@ def timeline(
 
       imrnet timeline AGMR --json | jq '.items[] | .date'
     """
-    from imrnet.records import timeline as run
+    from imrnet.timeline import timeline as run
     from imrnet.tables_records import timeline_tables
 
     dataset = load_dataset(data)
@@ -270,7 +273,7 @@ def sources(
 
       imrnet sources --json | jq '.sources[] | select(.counts.links == 0) | .id'
     """
-    from imrnet.records import sources as run
+    from imrnet.provenance import sources as run
     from imrnet.tables_records import sources_tables
 
     dataset = load_dataset(data)

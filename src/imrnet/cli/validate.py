@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from imrnet.cli import app, command  # noqa: F401
+from imrnet.cli import command
 from imrnet.cli.options import DataOption, JsonOption
 
 
