@@ -1,6 +1,8 @@
 """Regenerate the documentation that is made from the program itself.
 
 * ``docs/cli.md``: the ``--help`` of every command, as users see it.
+* ``src/imrnet/help.txt``: the top-level help exactly as Typer renders it in
+  80 columns, which the console script prints without starting Typer.
 * README.md's worked examples: each ``imrnet ...`` command between the
   ``<!-- example: ARGS -->`` and ``<!-- end example -->`` markers is run on
   the bundled data and its output pasted in.
@@ -23,12 +25,17 @@ EXAMPLE = re.compile(r"(<!-- example: (?P<args>.+?) -->\n)(?P<body>.*?)(<!-- end
 ENV = {"COLUMNS": "80", "NO_COLOR": "1", "IMRNET_DATA": None, "TERM": "dumb"}
 
 
-def run(args: list[str]) -> str:
+def raw(args: list[str]) -> str:
+    """The exact standard output of ``imrnet ARGS`` in an 80-column terminal."""
     from imrnet.cli import app
 
-    result = CliRunner().invoke(app, args, env=ENV, prog_name="imrnet")
+    return CliRunner().invoke(app, args, env=ENV, prog_name="imrnet").stdout
+
+
+def run(args: list[str]) -> str:
+    result = raw(args)
     # Rich pads titles to the table's width; trailing blanks only add noise here.
-    return "".join(line.rstrip() + "\n" for line in result.stdout.splitlines())
+    return "".join(line.rstrip() + "\n" for line in result.splitlines())
 
 
 def cli_reference() -> str:
@@ -63,6 +70,7 @@ def readme(text: str) -> str:
 
 def main() -> int:
     (ROOT / "docs" / "cli.md").write_text(cli_reference(), encoding="utf-8")
+    (ROOT / "src" / "imrnet" / "help.txt").write_text(raw(["--help"]), encoding="utf-8")
     path = ROOT / "README.md"
     path.write_text(readme(path.read_text(encoding="utf-8")), encoding="utf-8")
     return 0

@@ -21,6 +21,11 @@ def run(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedP
     return subprocess.run(args, cwd=cwd, env=environ, capture_output=True, text=True, timeout=120)
 
 
+def archive_text(wheel: Path, name: str) -> str:
+    with zipfile.ZipFile(wheel) as archive:
+        return archive.read(name).decode("utf-8")
+
+
 def test_wheel_contains_the_dataset(tmp_path):
     built = run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path), str(ROOT), cwd=ROOT)
     assert built.returncode == 0, built.stderr[-2000:]
@@ -30,6 +35,7 @@ def test_wheel_contains_the_dataset(tmp_path):
             assert archive.read(f"imrnet/data/{name}") == (ROOT / "data" / name).read_bytes()
         names = archive.namelist()
     assert "imrnet/loader.py" in names and "imrnet/cli/__init__.py" in names
+    assert archive_text(wheel, "imrnet/help.txt") == (ROOT / "src" / "imrnet" / "help.txt").read_text()
     assert not any(name.startswith("tests/") for name in names)
 
 

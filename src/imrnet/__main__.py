@@ -1,5 +1,5 @@
 """``python -m imrnet`` runs the command-line interface."""
 
-from imrnet.cli import main
+from imrnet.console import main
 
 main()

@@ -1,0 +1,53 @@
+"""The console script's stored top-level help is exactly what Typer renders."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from imrnet.cli import app
+from imrnet.console import stored_help
+
+SCRIPT = Path(sys.executable).parent / "imrnet"
+
+
+def script(*args: str, columns: str, module: bool = False) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "IMRNET_DATA"}
+    env["COLUMNS"] = columns
+    argv = [sys.executable, "-m", "imrnet", *args] if module else [str(SCRIPT), *args]
+    return subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_stored_help_is_typers_rendering():
+    # CliRunner renders help 80 columns wide, as Click does on any terminal at
+    # least that wide.
+    result = CliRunner().invoke(app, ["--help"], prog_name="imrnet")
+    assert result.exit_code == 0
+    assert stored_help() == result.stdout, "run: python scripts/update_docs.py"
+
+
+def test_console_script_prints_the_stored_help_on_wide_terminals():
+    for flag in ("--help", "-h"):
+        result = script(flag, columns="120")
+        assert (result.returncode, result.stdout, result.stderr) == (0, stored_help(), "")
+    by_module = script("--help", columns="100", module=True)
+    assert (by_module.returncode, by_module.stdout) == (0, stored_help())
+
+
+def test_narrow_terminals_get_typers_own_wrapping():
+    result = script("--help", columns="60")
+    assert result.returncode == 0
+    assert result.stdout != stored_help()
+    assert result.stdout.startswith("Usage: imrnet [OPTIONS] COMMAND [ARGS]...\n")
+    assert max(len(line) for line in result.stdout.splitlines()) <= 60
+
+
+def test_other_arguments_go_to_typer():
+    result = script("--version", columns="120")
+    assert (result.returncode, result.stdout) == (0, "imrnet 0.1.0\n")
+    result = script("validate", "--help", columns="120")
+    assert result.returncode == 0 and result.stdout.startswith("Usage: imrnet validate")
