@@ -233,6 +233,23 @@ def test_closed_pipe_exits_quietly(big, pipeline):
     assert proc.stdout
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [["ego", "Ionov"], ["path", "Malofeev", "Dugin"], ["stats"], ["show", "Ionov"],
+     ["centrality", "--measure", "all"], ["links", "--json"]],
+)
+def test_pipe_closed_before_any_output_exits_0(argv):
+    # Tables too: Rich's own broken-pipe handling exits 1 ("no answer").
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first write
+    try:
+        proc = subprocess.run([str(SCRIPT), *argv], stdout=write_end, stderr=subprocess.PIPE,
+                              env=clean_env(), timeout=60)
+    finally:
+        os.close(write_end)
+    assert (proc.returncode, proc.stderr) == (0, b"")
+
+
 def test_closed_pipe_output_really_exceeds_the_pipe(big):
     proc = subprocess.run([str(SCRIPT), "links", "--json", "--data", big], capture_output=True,
                           env=clean_env(), timeout=120)

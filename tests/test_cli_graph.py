@@ -175,6 +175,41 @@ def test_tables_mention_what_matters(monkeypatch):
     assert "Diameter" in run("stats").stdout
 
 
+def test_tables_print_brackets_in_data_as_typed(tmp_path, monkeypatch):
+    # Names are data, not Rich markup: "[people]" used to vanish, "[/b]" to crash.
+    monkeypatch.setenv("COLUMNS", "200")
+    data = tmp_path / "d"
+    data.mkdir()
+    (data / "sources.yaml").write_text("- {id: s, title: T, publisher: P, date: '2020'}\n",
+                                       encoding="utf-8")
+    (data / "entities.yaml").write_text(
+        "- {id: a, name: 'Anna [people] Petrova', type: person, sources: [s]}\n"
+        "- {id: b, name: 'Club [/b] Zero', type: organization, sources: [s]}\n"
+        "- {id: c, name: 'Carl [bold]Smith', type: person, sources: [s]}\n", encoding="utf-8")
+    (data / "links.yaml").write_text(
+        "- {source: a, target: b, type: member_of, status: reported, sources: [s]}\n"
+        "- {source: c, target: b, type: member_of, status: reported, sources: [s]}\n",
+        encoding="utf-8")
+    result = run("path", "a", "c", data=data)
+    assert result.exit_code == 0, result.stderr
+    words = " ".join(result.stdout.split())  # the title wraps at the table's width
+    assert "1. Anna [people] Petrova → Club [/b] Zero → Carl [bold]Smith" in words
+    assert "hub penalty 0.6931" in words
+    assert "Anna [people] Petrova member of Club [/b] Zero" in result.stdout
+    assert "Club [/b] Zero has member Carl [bold]Smith" in result.stdout
+    result = run("ego", "b", data=data)
+    assert result.exit_code == 0, result.stderr
+    assert "Anna [people] Petrova" in result.stdout and "Carl [bold]Smith" in result.stdout
+
+
+def test_ego_table_with_a_huge_radius_is_quick():
+    # The table used to loop over every distance up to --radius.
+    result = run("ego", "Ionov", "--radius", "99999999999999999999")
+    assert result.exit_code == 0, result.stderr
+    assert "within 99999999999999999999 hops" in result.stdout
+    assert "Distance 2 (" in result.stdout and "Links counted: all" in result.stdout
+
+
 @pytest.mark.parametrize("command", COMMANDS)
 def test_tables_fit_80_columns(command, small):
     from rich.console import Console

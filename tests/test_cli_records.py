@@ -125,6 +125,10 @@ def test_show_unknown_and_ambiguous_names():
     assert_usage_error(run("show", "Dugin"), "fits 2 entities", "alexander-dugin", "pavel-dugin")
     assert_usage_error(run("show", "Malofejev Konstantinn"), "no entity matches")
     assert_usage_error(run("show", "Ionv"), "did you mean", "Alexander Ionov")
+    # A given name shared by several people is ambiguous, not unknown.
+    assert_usage_error(run("show", "Alexander"),
+                       "'Alexander' fits 2 entities: alexander-dugin (Alexander Dugin, person); "
+                       "alexander-ionov (Alexander Ionov, person); use an id or a fuller name")
 
 
 # --------------------------------------------------------------------------
@@ -244,7 +248,7 @@ def test_links_table():
     out = run("links", "--entity", "Malofeev", "--link-type", "funds").stdout
     assert "Konstantin Malofeev funds International" in out
     assert "1,000,000 RUB" in out
-    assert "Filters: types funds; touching konstantin-malofeev" in out
+    assert "Links counted: of type funds; touching konstantin-malofeev" in out
 
 
 def test_links_bad_values():
@@ -261,9 +265,14 @@ def test_links_bad_values():
 # timeline
 
 
+ALL_COUNTED = {"statuses": ["reported", "alleged", "disputed", "planned"], "as_of": None,
+               "link_types": None, "exclude_link_types": []}
+
+
 def test_timeline_json_exact():
     assert run_json("timeline", "imr congress") == {
         "entity": {"id": "imr-congress", "name": "IMR founding congress", "type": "event"},
+        "filters": {**ALL_COUNTED, "since": None, "until": None},
         "items": [
             {"date": "2023-03-14", "kind": "event", "id": "imr-congress",
              "name": "IMR founding congress", "type": "event", "place": "Moscow",
@@ -286,6 +295,19 @@ def test_timeline_all_and_filters():
     assert [i["id"] for i in ionov["items"]] == ["imr-congress", "ionov-spoke-congress"]
     empty = run("timeline", "eurasian-forum")
     assert empty.exit_code == 0 and "no dated links or events" in empty.stdout
+
+
+def test_timeline_says_which_links_were_counted():
+    # Like every command with the shared filters; the timeline used to say nothing.
+    doc = run_json("timeline", "Ionov", "--status", "alleged", "--as-of", "2022",
+                   "--exclude-link-type", "met", "--until", "2022")
+    assert doc["filters"] == {"statuses": ["alleged"], "as_of": "2022", "link_types": None,
+                              "exclude_link_types": ["met"], "since": None, "until": "2022"}
+    assert [i["id"] for i in doc["items"]] == ["doj-charged-ionov"]
+    out = run("timeline", "Ionov", "--status", "alleged", "--until", "2022").stdout
+    assert out.splitlines()[-1] == "Links counted: status alleged; until 2022"
+    out = run("timeline", "eurasian-forum", "--link-type", "funds").stdout
+    assert out.splitlines()[-1] == "Links counted: of type funds"
 
 
 def test_timeline_table():

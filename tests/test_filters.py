@@ -84,3 +84,9 @@ def test_filter_is_hashable_and_frozen():
     assert hash(f) == hash(LinkFilter.from_options(statuses=["reported"]))
     with pytest.raises(AttributeError):
         f.as_of = "2020"  # type: ignore[misc]
+
+
+def test_values_are_read_in_any_case():
+    flt = LinkFilter.from_options(statuses=["Reported"], link_types=["FUNDS"], exclude_link_types=[" Met "])
+    assert (flt.statuses, flt.link_types, flt.exclude_link_types) == (
+        frozenset({"reported"}), frozenset({"funds"}), frozenset({"met"}))

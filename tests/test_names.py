@@ -119,6 +119,30 @@ def test_ambiguous_surname_lists_every_candidate():
     assert "\n" not in str(info.value)
 
 
+def test_given_name_of_several_people_is_ambiguous():
+    sergei = Entity("sergey-lavrov", "Sergey Lavrov", "person")
+    d = make(IONOV, ALEX_DUGIN, PAVEL_DUGIN, MALOFEEV, AGMR, sergei)
+    for text in ("Alexander", "aleksandr", "Александр"):
+        with pytest.raises(AmbiguousName) as info:
+            resolve(d, text)
+        assert info.value.candidates == [ALEX_DUGIN.ref(), IONOV.ref()]
+    # one person only: still unknown, with that person suggested first
+    for text, person in (("Konstantin", MALOFEEV), ("Sergei", sergei)):
+        with pytest.raises(UnknownName) as info:
+            resolve(d, text)
+        assert info.value.suggestions[0] == person.ref()
+    with pytest.raises(UnknownName):
+        resolve(d, "Alexander Petrov")  # words of no one name together
+
+
+def test_bundled_alexander_lists_every_alexander():
+    with pytest.raises(AmbiguousName) as info:
+        resolve(load(), "Alexander")
+    ids = [c["id"] for c in info.value.candidates]
+    assert {"alexander-ionov", "alexander-dugin"} <= set(ids)
+    assert all(c["type"] == "person" for c in info.value.candidates)
+
+
 def test_exact_name_beats_surname_tokens():
     d = make(ALEX_DUGIN, PAVEL_DUGIN, DUGIN_CLUB)
     assert resolve(d, "Dugin") is DUGIN_CLUB  # exact id/name of one entity wins

@@ -319,6 +319,8 @@ def test_timeline_entity_and_range(ds):
     # an entity whose only link is undated has an empty timeline, not an error
     assert timeline.timeline(ds, "Eurasian Forum") == {
         "entity": {"id": "eurasian-forum", "name": "Eurasian Forum", "type": "event"},
+        "filters": {"statuses": ["reported", "alleged", "disputed", "planned"], "as_of": None,
+                    "link_types": None, "exclude_link_types": [], "since": None, "until": None},
         "items": [],
     }
 

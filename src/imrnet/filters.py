@@ -81,9 +81,11 @@ class LinkFilter:
         >>> LinkFilter.from_options() == LinkFilter()
         True
         """
-        statuses = choices(statuses, STATUSES, "status", "--status")
-        link_types = choices(link_types, LINK_TYPES, "link type", "--link-type")
-        excluded = choices(exclude_link_types, LINK_TYPES, "link type", "--exclude-link-type")
+        statuses = choices(statuses, STATUSES, "status", "--status", fold_case=True)
+        link_types = choices(link_types, LINK_TYPES, "link type", "--link-type", fold_case=True)
+        excluded = choices(
+            exclude_link_types, LINK_TYPES, "link type", "--exclude-link-type", fold_case=True
+        )
         return cls(
             statuses=statuses,
             as_of=user_date(as_of, "--as-of"),

@@ -12,7 +12,8 @@ several fits:
    Gelyevich Dugin").
 
 A tier that fits one entity wins; a tier that fits several raises
-:class:`~imrnet.errors.AmbiguousName`; when no tier fits,
+:class:`~imrnet.errors.AmbiguousName`, and so do words that are not a
+surname but belong to several people's names (``Alexander``); when no tier fits,
 :class:`~imrnet.errors.UnknownName` carries up to five "did you mean"
 suggestions.
 
@@ -277,8 +278,23 @@ class NameIndex:
         if found is None:
             found = self._pick(text, self._token_matches(key))
         if found is None:
+            # Not a name, but the given name(s) of several people ("Alexander"):
+            # ambiguous, with the candidates, rather than "no entity matches".
+            people = self._word_matches(key)
+            if len(people) > 1:
+                raise AmbiguousName(text, self._refs(people))
             raise UnknownName(text, self.suggest(text))
         return found
+
+    def _word_matches(self, key: str) -> set[str]:
+        """The people with a name holding every word of ``key``, in any place."""
+        tokens = key.split()
+        return {
+            eid
+            for by_id in self._surname.values()
+            for eid, names in by_id.items()
+            if any(all(t in name_tokens for t in tokens) for name_tokens in names)
+        }
 
     def suggest(self, text: str, limit: int = 5) -> list[dict]:
         """The entities whose id, name or alias is nearest to ``text``.

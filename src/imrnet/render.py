@@ -32,6 +32,7 @@ __all__ = [
     "dates_text",
     "sources_text",
     "new_table",
+    "filters_text",
 ]
 
 #: Colour of each entity type in tables.
@@ -85,21 +86,38 @@ def emit(
 
 def console(file: TextIO | None = None):
     """A Rich console: colour only on a terminal and when ``NO_COLOR`` is unset."""
-    from rich.console import Console
-
     out = file if file is not None else sys.stdout
     is_tty = hasattr(out, "isatty") and out.isatty()
     no_color = bool(os.environ.get("NO_COLOR"))
     plain = no_color or not is_tty
-    return Console(
+    return _pipe_console(
         file=out,
         # No escape codes at all (not even bold) when piped or under NO_COLOR.
         color_system=None if plain else "auto",
         no_color=plain,
         highlight=False,
+        # Names, summaries and locators are data, never console markup: a
+        # "[bold]" or "[people]" in them is printed as typed.
+        markup=False,
         soft_wrap=False,
         emoji=False,
     )
+
+
+def _pipe_console(**options):
+    """A Rich Console that leaves a closed output pipe to the CLI.
+
+    Rich's own handling exits with status 1 (which means "no answer" here);
+    raising BrokenPipeError instead lets :func:`imrnet.cli.command` end
+    quietly with status 0, as it does for JSON.
+    """
+    from rich.console import Console
+
+    class PipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    return PipeConsole(**options)
 
 
 def new_table(*columns: str, title: str | None = None, **options):
@@ -177,3 +195,39 @@ def sources_text(citations: list[dict]) -> str:
     return ", ".join(
         f"{c['id']} ({c['locator']})" if c.get("locator") else c["id"] for c in citations
     )
+
+
+def filters_text(filters: dict) -> str:
+    """One line saying which links an answer counted.
+
+    Covers the shared filters and the date range and entities of ``links``
+    and ``timeline``.
+
+    Examples
+    --------
+    >>> filters_text({"statuses": ["reported", "alleged", "disputed", "planned"],
+    ...               "as_of": None, "link_types": None, "exclude_link_types": []})
+    'Links counted: all'
+    >>> filters_text({"statuses": ["reported"], "as_of": "2019", "link_types": None,
+    ...               "exclude_link_types": ["met"], "since": "2015"})
+    'Links counted: status reported; in force at 2019; not of type met; since 2015'
+    """
+    from imrnet.vocab import STATUSES
+
+    parts = []
+    statuses = filters.get("statuses")
+    if statuses is not None and list(statuses) != list(STATUSES):
+        parts.append("status " + ", ".join(statuses))
+    if filters.get("as_of"):
+        parts.append(f"in force at {filters['as_of']}")
+    if filters.get("link_types"):
+        parts.append("of type " + ", ".join(filters["link_types"]))
+    if filters.get("exclude_link_types"):
+        parts.append("not of type " + ", ".join(filters["exclude_link_types"]))
+    if filters.get("entity"):
+        parts.append("touching " + ", ".join(filters["entity"]))
+    if filters.get("since"):
+        parts.append(f"since {filters['since']}")
+    if filters.get("until"):
+        parts.append(f"until {filters['until']}")
+    return "Links counted: " + ("; ".join(parts) if parts else "all")

@@ -6,12 +6,10 @@ renderables; they stay readable in 80 columns (long cells fold).
 
 Examples
 --------
->>> filters_line({"statuses": ["reported", "alleged", "disputed", "planned"],
-...               "as_of": None, "link_types": None, "exclude_link_types": []})
-'Links counted: all'
->>> filters_line({"statuses": ["reported"], "as_of": "2019",
-...               "link_types": None, "exclude_link_types": ["met"]})
-'Links counted: status reported; in force at 2019; not of type met'
+>>> from imrnet.examples import tiny_dataset
+>>> from imrnet.analysis.stats import network_stats
+>>> [type(r).__name__ for r in stats_tables(network_stats(tiny_dataset()))][-1]
+'Text'
 """
 
 from __future__ import annotations
@@ -19,10 +17,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from imrnet.render import dates_text, entity_text, new_table, sources_text, status_text
+from imrnet.render import (
+    dates_text,
+    entity_text,
+    filters_text,
+    new_table,
+    sources_text,
+    status_text,
+)
 
 __all__ = [
-    "filters_line",
     "path_tables",
     "ego_tables",
     "centrality_tables",
@@ -31,27 +35,10 @@ __all__ = [
     "stats_tables",
 ]
 
-_ALL_STATUSES = ["reported", "alleged", "disputed", "planned"]
-
-
-def filters_line(filters: dict) -> str:
-    """One line saying which links were counted."""
-    parts = []
-    if filters.get("statuses") != _ALL_STATUSES:
-        parts.append("status " + ", ".join(filters.get("statuses") or []))
-    if filters.get("as_of"):
-        parts.append(f"in force at {filters['as_of']}")
-    if filters.get("link_types") is not None:
-        parts.append("of type " + ", ".join(filters["link_types"]))
-    if filters.get("exclude_link_types"):
-        parts.append("not of type " + ", ".join(filters["exclude_link_types"]))
-    return "Links counted: " + ("; ".join(parts) if parts else "all")
-
-
 def _footer(result: dict):
     from rich.text import Text
 
-    return Text(filters_line(result["filters"]), style="dim")
+    return Text(filters_text(result["filters"]), style="dim")
 
 
 def _tie_line(link: dict, names: dict[str, str], nearer: str, named: bool):
@@ -91,7 +78,9 @@ def path_tables(result: dict) -> Iterator[Any]:
         chain = " → ".join(n["name"] for n in path["nodes"])
         table = new_table(
             "Link", "Status", "Dates", "Sources",
-            title=f"{number}. {chain}  [hub penalty {path['hub_penalty']:g}]",
+            title=f"{number}. {chain}",
+            caption=f"hub penalty {path['hub_penalty']:g}",
+            caption_justify="right",
         )
         for hop in path["hops"]:
             for link in hop["links"]:
@@ -130,10 +119,9 @@ def ego_tables(result: dict) -> Iterator[Any]:
             ties.setdefault(b, []).append((a, link))
         elif distance[b] + 1 == distance[a]:
             ties.setdefault(a, []).append((b, link))
-    for d in range(1, radius + 1):
+    # The distances reached, not range(radius): --radius may be huge.
+    for d in sorted({n["distance"] for n in nodes} - {0}):
         layer = [n for n in nodes if n["distance"] == d]
-        if not layer:
-            continue
         if d == 1:
             title = f"Distance 1 ({len(layer)}): {center['name']} ..."
         else:

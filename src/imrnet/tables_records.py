@@ -16,7 +16,7 @@ Examples
 
 from __future__ import annotations
 
-from imrnet.render import dates_text, entity_text, new_table, sources_text, status_text
+from imrnet.render import dates_text, entity_text, filters_text, new_table, sources_text, status_text
 
 __all__ = [
     "show_tables",
@@ -155,27 +155,6 @@ def list_tables(result: dict) -> list:
     return [table]
 
 
-def _filters_line(filters: dict) -> str | None:
-    from imrnet.vocab import STATUSES
-
-    parts = []
-    if filters.get("statuses") is not None and list(filters["statuses"]) != list(STATUSES):
-        parts.append("status " + ", ".join(filters["statuses"]))
-    if filters.get("as_of"):
-        parts.append(f"in force at {filters['as_of']}")
-    if filters.get("link_types"):
-        parts.append("types " + ", ".join(filters["link_types"]))
-    if filters.get("exclude_link_types"):
-        parts.append("without " + ", ".join(filters["exclude_link_types"]))
-    if filters.get("entity"):
-        parts.append("touching " + ", ".join(filters["entity"]))
-    if filters.get("since"):
-        parts.append(f"since {filters['since']}")
-    if filters.get("until"):
-        parts.append(f"until {filters['until']}")
-    return "Filters: " + "; ".join(parts) if parts else None
-
-
 def links_tables(result: dict, dataset=None) -> list:
     """Links: dates, the link read forward, status, sources.
 
@@ -189,9 +168,7 @@ def links_tables(result: dict, dataset=None) -> list:
     """
     refs = _refs(dataset)
     out = [_links_table(result["links"], refs, None, _plural(result["count"], "link"))]
-    line = _filters_line(result.get("filters", {}))
-    if line:
-        out.append(line)
+    out.append(filters_text(result["filters"]))
     return out
 
 
@@ -215,9 +192,9 @@ def timeline_tables(result: dict, dataset=None) -> list:
                 date, _link_text(item, refs, subject["id"] if subject else None),
                 status_text(item["status"]),
             )
-    if not result["items"]:
-        return [f"{title}: no dated links or events."]
-    return [table]
+    out = [table] if result["items"] else [f"{title}: no dated links or events."]
+    out.append(filters_text(result["filters"]))
+    return out
 
 
 def sources_tables(result: dict, dataset=None) -> list:

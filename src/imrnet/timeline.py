@@ -62,7 +62,9 @@ def timeline(
     Returns
     -------
     dict
-        ``{"entity": ref or None, "items": [...]}``. A link item is
+        ``{"entity": ref or None, "filters": {...}, "items": [...]}``; the
+        filters are the link filter's :meth:`~imrnet.filters.LinkFilter.describe`
+        plus ``"since"`` and ``"until"``: what was counted. A link item is
         ``{"date": ..., "kind": "link", **Link.as_dict()}``; an event item
         is ``{"date", "kind": "event", "id", "name", "type", "place",
         "country", "summary"}``.
@@ -98,4 +100,5 @@ def timeline(
             item = {"date": date, "kind": "link", **link.as_dict()}
             rows.append(((sort_key(date), 1, position), item))
     rows.sort(key=lambda row: row[0])
-    return {"entity": ref, "items": [item for _, item in rows]}
+    filters = {**link_filter.describe(), "since": since, "until": until}
+    return {"entity": ref, "filters": filters, "items": [item for _, item in rows]}

@@ -213,7 +213,7 @@ def centrality(
     from imrnet.tables_graph import centrality_tables
 
     count = whole_number(top, "--top", 1)
-    wanted = measure.strip()
+    wanted = measure.strip().lower()
     dataset = load_dataset(data)
     result = rank(dataset, wanted, top=count, entity_type=entity_type, link_filter=link_filter)
     emit(result, as_json=json, table=centrality_tables)
@@ -302,7 +302,7 @@ def communities(
 
     number = whole_number(seed, "--seed", 0)
     dataset = load_dataset(data)
-    result = find_communities(dataset, method.strip(), seed=number, link_filter=link_filter)
+    result = find_communities(dataset, method.strip().lower(), seed=number, link_filter=link_filter)
     emit(result, as_json=json, table=communities_tables)
 
 
