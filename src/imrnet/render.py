@@ -120,13 +120,20 @@ def _pipe_console(**options):
     return PipeConsole(**options)
 
 
+#: Columns whose cells never wrap: a date or a rank cut in two is hard to read.
+_NO_WRAP = frozenset({"#", "Date", "Dates", "Status"})
+
+
 def new_table(*columns: str, title: str | None = None, **options):
-    """A table in the house style, with the given column headers."""
+    """A table in the house style, with the given column headers.
+
+    Dates, ranks and statuses keep to one line; other cells fold.
+    """
     from rich.table import Table
 
     table = Table(title=title, title_justify="left", show_lines=False, **options)
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column in _NO_WRAP)
     return table
 
 

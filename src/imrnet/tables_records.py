@@ -209,11 +209,11 @@ def sources_tables(result: dict, dataset=None) -> list:
     (1, 3)
     """
     if "sources" in result:
-        table = new_table("Id", "Title", "Publisher", "Date", "Ent.", "Links",
+        table = new_table("Id", "Publisher: title", "Date", "Ent.", "Links",
                           title=_plural(result["count"], "source"))
         for source in result["sources"]:
             table.add_row(
-                source["id"], source["title"], source["publisher"], source["date"] or "",
+                source["id"], f"{source['publisher']}: {source['title']}", source["date"] or "",
                 str(source["counts"]["entities"]), str(source["counts"]["links"]),
             )
         return [table]
