@@ -504,3 +504,82 @@ def test_validate_bundled_is_clean():
     result = runner.invoke(app, ["validate", "--json"], env={"IMRNET_DATA": ""})
     assert result.exit_code == 0, result.stdout
     assert json.loads(result.stdout)["errors"] == []
+
+
+# ------------------------------------------------------- junk in every field
+
+
+JUNK_ENTITIES = [
+    ("- {id: agmr, name: '', type: organization, sources: [doc-a]}",
+     ["entities.yaml:1: entity agmr: field 'name' is empty"]),
+    ("- {id: agmr, name: [AGMR], type: organization, sources: [doc-a]}",
+     ["entities.yaml:1: entity agmr: field 'name' must be text, not a list"]),
+    ("- {id: agmr, name: AGMR, type: organization, aliases: ADR, sources: [doc-a]}",
+     ["entities.yaml:1: entity agmr: field 'aliases' must be a list, not 'ADR'"]),
+    ("- {id: agmr, name: AGMR, type: organization, aliases: [ADR, {x: 1}], sources: [doc-a]}",
+     ["entities.yaml:1: entity agmr: field 'aliases' holds a mapping, expected text"]),
+    ("- {id: agmr, name: AGMR, type: organization, tags: [Secessionist], sources: [doc-a]}",
+     ["entities.yaml:1: entity agmr: tag 'Secessionist' is not a lowercase slug"]),
+    ("- {id: agmr, name: AGMR, type: organization, country: {RU: 1}, sources: [doc-a]}",
+     ["entities.yaml:1: entity agmr: field 'country' must be a code or a list of codes"]),
+    ("- {id: agmr, name: AGMR, type: organization, sources: [{id: doc-a, page: 2}]}",
+     ["entities.yaml:1: entity agmr: source citation has unknown field 'page' (expected id, locator)"]),
+    ("- {id: agmr, name: AGMR, type: organization, sources: [{id: doc-a, locator: [1]}]}",
+     ["entities.yaml:1: entity agmr: source locator must be text"]),
+    ("- {id: agmr, name: AGMR, type: organization, sources: [{locator: p. 2}]}",
+     ["entities.yaml:1: entity agmr: source citation {'locator': 'p. 2'} needs a source id"]),
+    ("- {id: agmr, name: AGMR, type: organization, sources: }",
+     ["entities.yaml:1: entity agmr: field 'sources' is empty: cite at least one source"]),
+    ("- {id: agmr, name: AGMR, type: organization, sources: doc-a}", []),
+    ("- {id: agmr, name: AGMR, type: organization, {a: 1}: x, sources: [doc-a]}",
+     ["entities.yaml:1: entity agmr: unknown field \"{'a': 1}\""]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), JUNK_ENTITIES)
+def test_junk_in_entity_fields(tmp_path, text, expected):
+    d = make(tmp_path, entities=text + "\n", links="[]\n")
+    assert messages(d) == expected
+
+
+JUNK_LINKS = [
+    ("- {source: agmr, target: alexander-ionov, type: funds, status: reported, currency: RUB, sources: [doc-a]}",
+     ["links.yaml:1: link agmr -> alexander-ionov: field 'currency' given without an 'amount'"]),
+    ("- {id: 'Big Grant', source: agmr, target: alexander-ionov, type: funds, status: reported, sources: [doc-a]}",
+     ["links.yaml:1: link agmr -> alexander-ionov: id 'Big Grant' is not a lowercase id "
+      "(letters, digits, '-', '~', '.', '_')"]),
+    ("- {source: agmr, target: alexander-ionov, type: funds, status: reported, amount: true, currency: RUB, sources: [doc-a]}",
+     ["links.yaml:1: link agmr -> alexander-ionov: field 'amount' must be a non-negative number, not True"]),
+    ("- {source: agmr, target: alexander-ionov, type: funds, status: reported, summary: {a: 1}, sources: [doc-a]}",
+     ["links.yaml:1: link agmr -> alexander-ionov: field 'summary' must be text, not a mapping"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), JUNK_LINKS)
+def test_junk_in_link_fields(tmp_path, text, expected):
+    d = make(tmp_path, **links_file(text + "\n"))
+    assert messages(d) == expected
+
+
+def test_cited_in_must_name_a_known_source(tmp_path):
+    d = make(tmp_path, sources="""
+        - {id: doc-a, title: A, publisher: P, date: "2021", cited_in: doc-z}
+        - {id: doc-b, title: B, publisher: P, date: null, cited_in: doc-b}
+        """, entities=ENTITY_OK.replace("[doc-a]", "[doc-a, doc-b]"), links="[]\n")
+    assert messages(d) == [
+        "sources.yaml:1: source doc-a: field 'cited_in' names unknown source 'doc-z' (did you mean 'doc-b'?)",
+        "sources.yaml:2: source doc-b: field 'cited_in' names unknown source 'doc-b'",
+    ]
+
+
+def test_unreadable_file_is_reported_not_raised(tmp_path):
+    d = make(tmp_path)
+    (d / "entities.yaml").write_bytes(b"- id: agmr\n  name: \xff\xfe broken\n")
+    (problem,) = check_dirs([d]).errors
+    assert str(problem).startswith(f"{d / 'entities.yaml'}: cannot read file: 'utf-8' codec can't decode")
+
+
+def test_unhashable_key_is_reported(tmp_path):
+    d = make(tmp_path, entities="- {id: agmr, name: AGMR, type: organization, [x]: 1, sources: [doc-a]}\n",
+             links="[]\n")
+    assert messages(d) == ["entities.yaml:1: entity agmr: unknown field \"['x']\""]
