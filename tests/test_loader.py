@@ -568,7 +568,7 @@ def test_cited_in_must_name_a_known_source(tmp_path):
         """, entities=ENTITY_OK.replace("[doc-a]", "[doc-a, doc-b]"), links="[]\n")
     assert messages(d) == [
         "sources.yaml:1: source doc-a: field 'cited_in' names unknown source 'doc-z' (did you mean 'doc-b'?)",
-        "sources.yaml:2: source doc-b: field 'cited_in' names unknown source 'doc-b'",
+        "sources.yaml:2: source doc-b: field 'cited_in' names the source itself",
     ]
 
 

@@ -365,12 +365,14 @@ class _Checker:
         for source in self.sources.values():
             if source.cited_in is None:
                 continue
-            if source.cited_in not in self.sources or source.cited_in == source.id:
-                self.errors.append(
-                    Problem(source.file, source.line,
-                            f"source {source.id}: field 'cited_in' names unknown source {source.cited_in!r}"
-                            f"{_closest(source.cited_in, self.sources)}")
-                )
+            if source.cited_in == source.id:
+                problem = "field 'cited_in' names the source itself"
+            elif source.cited_in not in self.sources:
+                problem = (f"field 'cited_in' names unknown source {source.cited_in!r}"
+                           f"{_closest(source.cited_in, self.sources)}")
+            else:
+                continue
+            self.errors.append(Problem(source.file, source.line, f"source {source.id}: {problem}"))
 
     def entity(self, item: _Parsed) -> None:
         raw = item.record.get("id")
