@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -14,7 +13,6 @@ from imrnet.loader import load
 from imrnet.model import Dataset, Entity, Link
 from imrnet.network import to_networkx
 
-SMALL = Path(__file__).parent / "fixtures" / "graph" / "small"
 
 # The fixture graph written out by hand (parallel Malofeev-Tsargrad links once).
 EDGES = [
@@ -25,11 +23,6 @@ EDGES = [
     ("clara-petrova", "big-forum"), ("alexander-ionov", "big-forum"), ("alexander-ionov", "agmr"),
     ("doj", "alexander-ionov"), ("alexander-ionov", "alexander-dugin"),
 ]
-
-
-@pytest.fixture(scope="module")
-def small():
-    return load([SMALL])
 
 
 @pytest.fixture(scope="module")

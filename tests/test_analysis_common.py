@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -11,12 +10,6 @@ from imrnet.errors import AmbiguousName, NoAnswer, UsageError
 from imrnet.filters import LinkFilter
 from imrnet.loader import load
 
-SMALL = Path(__file__).parent / "fixtures" / "graph" / "small"
-
-
-@pytest.fixture(scope="module")
-def small():
-    return load([SMALL])
 
 
 def test_two_entities(small):

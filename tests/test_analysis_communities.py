@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -14,12 +13,6 @@ from imrnet.loader import load
 from imrnet.model import Dataset
 from imrnet.network import to_networkx
 
-SMALL = Path(__file__).parent / "fixtures" / "graph" / "small"
-
-
-@pytest.fixture(scope="module")
-def small():
-    return load([SMALL])
 
 
 def reference(graph, method, seed=42):

@@ -8,7 +8,6 @@ Malofeev - Dugin: three paths of two hops, via small-club, tsargrad, big-forum.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 
@@ -18,13 +17,7 @@ from imrnet.filters import LinkFilter
 from imrnet.loader import load
 from imrnet.model import Dataset, Entity, Link
 
-SMALL = Path(__file__).parent / "fixtures" / "graph" / "small"
 ALL = ["reported", "alleged", "disputed", "planned"]
-
-
-@pytest.fixture(scope="module")
-def small():
-    return load([SMALL])
 
 
 def middles(result):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -14,13 +13,7 @@ from imrnet.loader import load
 from imrnet.model import Dataset, Entity, Link
 from imrnet.network import Network, filtered_links, to_networkx
 
-SMALL = Path(__file__).parent / "fixtures" / "graph" / "small"
 ALL = ["reported", "alleged", "disputed", "planned"]
-
-
-@pytest.fixture(scope="module")
-def small():
-    return load([SMALL])
 
 
 def test_stats_exact(small):

@@ -55,11 +55,6 @@ def run_json(*args, data=SMALL):
     return json.loads(result.stdout)
 
 
-@pytest.fixture(scope="module")
-def small():
-    return load([SMALL])
-
-
 # --- JSON equals the library result, exactly ---
 
 

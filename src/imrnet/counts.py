@@ -19,7 +19,9 @@ from imrnet.vocab import ENTITY_TYPES, LINK_TYPES, STATUSES
 __all__ = ["dataset_counts"]
 
 
-def dataset_counts(dataset: Dataset, links: Iterable[Link] | None = None) -> dict:
+def dataset_counts(
+    dataset: Dataset, links: Iterable[Link] | None = None, *, every: bool = False
+) -> dict:
     """Count sources, entities by type, and links by type and by status.
 
     Parameters
@@ -27,13 +29,16 @@ def dataset_counts(dataset: Dataset, links: Iterable[Link] | None = None) -> dic
     dataset : Dataset
     links : iterable of Link, optional
         The links to count (say, those passing a filter); all by default.
+    every : bool
+        List every entity type and status, zeros included (link types
+        still only as present).
 
     Returns
     -------
     dict
         ``{"sources", "entities", "links", "entity_types", "link_types",
-        "statuses"}``; the three breakdowns list only kinds present, in
-        vocabulary order.
+        "statuses"}``; the breakdowns are in vocabulary order and list only
+        kinds present unless ``every``.
     """
     links = list(dataset.links if links is None else links)
     types = Counter(e.type for e in dataset.entities.values())
@@ -43,7 +48,7 @@ def dataset_counts(dataset: Dataset, links: Iterable[Link] | None = None) -> dic
         "sources": len(dataset.sources),
         "entities": len(dataset.entities),
         "links": len(links),
-        "entity_types": {t: types[t] for t in ENTITY_TYPES if types[t]},
+        "entity_types": {t: types[t] for t in ENTITY_TYPES if every or types[t]},
         "link_types": {t: link_types[t] for t in LINK_TYPES if link_types[t]},
-        "statuses": {s: statuses[s] for s in STATUSES if statuses[s]},
+        "statuses": {s: statuses[s] for s in STATUSES if every or statuses[s]},
     }

@@ -22,7 +22,7 @@ from imrnet.dates import parse_date
 from imrnet.errors import UsageError
 from imrnet.vocab import ENTITY_TYPES
 
-__all__ = ["choices", "entity_types", "user_date", "whole_number"]
+__all__ = ["choices", "entity_types", "user_date", "whole_number", "count"]
 
 
 def choices(
@@ -119,11 +119,33 @@ def whole_number(value: str | int, option: str, minimum: int) -> int:
     ...
     imrnet.errors.UsageError: --top must be a whole number of at least 1, not '0'
     """
-    text = str(value).strip()
     try:
-        number = int(text, 10)
+        number = int(str(value).strip(), 10)
     except ValueError:
         number = None
-    if number is None or number < minimum or isinstance(value, bool):
-        raise UsageError(f"{option} must be a whole number of at least {minimum}, not {value!r}")
+    if number is None or isinstance(value, bool) or number < minimum:
+        raise _not_a_count(value, option, minimum)
     return number
+
+
+def count(value: int, option: str, minimum: int) -> int:
+    """Check a whole number of at least ``minimum`` passed to a library function.
+
+    Unlike :func:`whole_number`, text is refused: library callers pass ints.
+
+    Examples
+    --------
+    >>> count(3, "--radius", 1)
+    3
+    >>> count("3", "--radius", 1)
+    Traceback (most recent call last):
+    ...
+    imrnet.errors.UsageError: --radius must be a whole number of at least 1, not '3'
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise _not_a_count(value, option, minimum)
+    return value
+
+
+def _not_a_count(value, option: str, minimum: int) -> UsageError:
+    return UsageError(f"{option} must be a whole number of at least {minimum}, not {value!r}")

@@ -141,7 +141,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_line_mapping)
 
 
-def parse_file(path: Path, shown: str | None = None) -> tuple[list[_Mapping], list[Problem]]:
+def parse_file(path: Path, shown: str | None = None) -> tuple[list[_Mapping] | None, list[Problem]]:
     """Parse one YAML file into its records (pass one).
 
     Parameters
@@ -153,8 +153,10 @@ def parse_file(path: Path, shown: str | None = None) -> tuple[list[_Mapping], li
 
     Returns
     -------
-    records : list
-        The top-level mappings, each with ``.line`` and ``.key_lines``.
+    records : list or None
+        The top-level mappings, each with ``.line`` and ``.key_lines``;
+        ``None`` when the file could not be read whole (unreadable, a syntax
+        error, a wrong top-level shape).
     problems : list of Problem
         Syntax errors, a wrong top-level shape, duplicate keys.
 
@@ -169,7 +171,7 @@ def parse_file(path: Path, shown: str | None = None) -> tuple[list[_Mapping], li
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
-        return [], [Problem(shown, 0, f"cannot read file: {err}")]
+        return None, [Problem(shown, 0, f"cannot read file: {err}")]
     loader = _Loader(text)
     try:
         data = loader.get_single_data()
@@ -178,9 +180,9 @@ def parse_file(path: Path, shown: str | None = None) -> tuple[list[_Mapping], li
         line = mark.line + 1 if mark else 0
         column = f", column {mark.column + 1}" if mark else ""
         what = err.problem or err.context or "invalid YAML"
-        return [], [Problem(shown, line, f"YAML syntax error{column}: {what}")]
+        return None, [Problem(shown, line, f"YAML syntax error{column}: {what}")]
     except yaml.YAMLError as err:
-        return [], [Problem(shown, 0, f"YAML error: {err}")]
+        return None, [Problem(shown, 0, f"YAML error: {err}")]
     finally:
         loader.dispose()
     problems = [
@@ -191,7 +193,7 @@ def parse_file(path: Path, shown: str | None = None) -> tuple[list[_Mapping], li
         return [], problems
     if not isinstance(data, list):
         found = type(data).__name__ if not isinstance(data, dict) else "a mapping"
-        return [], problems + [
+        return None, problems + [
             Problem(shown, 1, f"expected a list of {kind} at the top level, found {found}")
         ]
     records = []
@@ -500,9 +502,6 @@ def _kind(value: Any) -> str:
     )
 
 
-_FATAL = ("cannot read file", "YAML syntax error", "YAML error", "expected a list of")
-
-
 def check_dirs(dirs: list[Path]) -> Report:
     """Parse and check the dataset in ``dirs`` (merged in order); never raises.
 
@@ -534,8 +533,10 @@ def check_dirs(dirs: list[Path]) -> Report:
             shown = display_path(directory / name)
             records, problems = parse_file(directory / name, shown)
             errors.extend(problems)
-            parsed[name].extend(_Parsed(shown, record) for record in records)
-            unreadable |= any(p.message.startswith(_FATAL) for p in problems)
+            if records is None:
+                unreadable = True
+            else:
+                parsed[name].extend(_Parsed(shown, record) for record in records)
     if unreadable:
         # A file that could not be read whole would make pass two report
         # every reference into it as unknown: stop at the syntax errors.

@@ -127,10 +127,6 @@ class Link:
         """The relation read forward ("funds")."""
         return LINK_TYPES[self.type].forward
 
-    @property
-    def symmetric(self) -> bool:
-        return LINK_TYPES[self.type].symmetric
-
     def label_from(self, node: str) -> str:
         """The relation read from ``node``'s side ("funded by" from the target)."""
         return LINK_TYPES[self.type].label_for(forward=node == self.source)

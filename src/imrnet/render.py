@@ -28,7 +28,10 @@ __all__ = [
     "STATUS_STYLES",
     "entity_text",
     "status_text",
+    "read_link",
     "link_phrase",
+    "relation_text",
+    "count_table",
     "dates_text",
     "sources_text",
     "new_table",
@@ -151,6 +154,23 @@ def status_text(status: str):
     return Text(status, style=STATUS_STYLES.get(status, ""))
 
 
+def read_link(link: dict, from_id: str | None = None) -> tuple[str, str, str]:
+    """A link as ``(subject id, relation, object id)``, read from ``from_id``'s side.
+
+    Read forward when ``from_id`` is ``None`` or the link's source.
+
+    Examples
+    --------
+    >>> read_link({"source": "m", "target": "t", "type": "funds"}, from_id="t")
+    ('t', 'funded by', 'm')
+    """
+    from imrnet.vocab import LINK_TYPES
+
+    forward = from_id is None or from_id == link["source"]
+    here, there = (link["source"], link["target"]) if forward else (link["target"], link["source"])
+    return here, LINK_TYPES[link["type"]].label_for(forward=forward), there
+
+
 def link_phrase(link: dict, names: dict[str, str], from_id: str | None = None) -> str:
     """Read a link as a sentence, from ``from_id``'s side when given.
 
@@ -160,12 +180,41 @@ def link_phrase(link: dict, names: dict[str, str], from_id: str | None = None) -
     >>> link_phrase(link, {"m": "Malofeev", "t": "Tsargrad"}, from_id="t")
     'Tsargrad funded by Malofeev'
     """
-    from imrnet.vocab import LINK_TYPES
-
-    forward = from_id is None or from_id == link["source"]
-    here, there = (link["source"], link["target"]) if forward else (link["target"], link["source"])
-    label = LINK_TYPES[link["type"]].label_for(forward=forward)
+    here, label, there = read_link(link, from_id)
     return f"{names.get(here, here)} {label} {names.get(there, there)}"
+
+
+def relation_text(link: dict, from_id: str, subject: str | None = None):
+    """``[subject] relation (status, dates)``: the link read from ``from_id``'s side.
+
+    Examples
+    --------
+    >>> link = {"source": "m", "target": "t", "type": "funds", "status": "alleged",
+    ...         "start": "2015", "end": None}
+    >>> relation_text(link, "t").plain, relation_text(link, "m", subject="Malofeev").plain
+    ('funded by (alleged, 2015)', 'Malofeev funds (alleged, 2015)')
+    """
+    from rich.text import Text
+
+    _, label, _ = read_link(link, from_id)
+    text = Text(f"{subject} {label} (" if subject else f"{label} (")
+    text.append_text(status_text(link["status"]))
+    when = dates_text(link)
+    if when:
+        text.append(f", {when}")
+    text.append(")")
+    return text
+
+
+def count_table(title: str, header: str, counts: dict, cell=str):
+    """A two-column table of counts (``header``, ``Count``).
+
+    ``cell`` renders each key (``status_text`` colours statuses).
+    """
+    table = new_table(header, "Count", title=title)
+    for key, count in counts.items():
+        table.add_row(cell(key), str(count))
+    return table
 
 
 def dates_text(link: dict) -> str:

@@ -18,10 +18,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from imrnet.render import (
+    count_table,
     dates_text,
     entity_text,
     filters_text,
     new_table,
+    relation_text,
     sources_text,
     status_text,
 )
@@ -35,29 +37,12 @@ __all__ = [
     "stats_tables",
 ]
 
-def _footer(result: dict):
+def _footer(result: dict, *notes: str) -> Iterator[Any]:
+    """Dim lines under the tables: any notes, then which links were counted."""
     from rich.text import Text
 
-    return Text(filters_text(result["filters"]), style="dim")
-
-
-def _tie_line(link: dict, names: dict[str, str], nearer: str, named: bool):
-    """A tie read from the nearer entity's side: ``[Nearer] relation (status, dates)``.
-
-    The row's own entity is the object of the relation, so it is not repeated.
-    """
-    from rich.text import Text
-
-    from imrnet.vocab import LINK_TYPES
-
-    label = LINK_TYPES[link["type"]].label_for(forward=nearer == link["source"])
-    text = Text(f"{names.get(nearer, nearer)} {label} (" if named else f"{label} (")
-    text.append_text(status_text(link["status"]))
-    when = dates_text(link)
-    if when:
-        text.append(f", {when}")
-    text.append(")")
-    return text
+    for line in (*notes, filters_text(result["filters"])):
+        yield Text(line, style="dim")
 
 
 def path_tables(result: dict) -> Iterator[Any]:
@@ -91,9 +76,7 @@ def path_tables(result: dict) -> Iterator[Any]:
                     sources_text(link["sources"]),
                 )
         yield table
-    yield Text("Ranked by hub penalty: sum of ln(degree) of the entities in between.",
-               style="dim")
-    yield _footer(result)
+    yield from _footer(result, "Ranked by hub penalty: sum of ln(degree) of the entities in between.")
 
 
 def ego_tables(result: dict) -> Iterator[Any]:
@@ -129,12 +112,12 @@ def ego_tables(result: dict) -> Iterator[Any]:
         table = new_table("Entity", "Type", "Ties", title=title)
         for node in layer:
             lines = Text("\n").join(
-                _tie_line(link, names, nearer, named=d > 1)
+                relation_text(link, nearer, subject=names.get(nearer, nearer) if d > 1 else None)
                 for nearer, link in ties.get(node["id"], [])
             )
             table.add_row(entity_text(node), node["type"], lines)
         yield table
-    yield _footer(result)
+    yield from _footer(result)
 
 
 _SHORT = {
@@ -148,8 +131,6 @@ _SHORT = {
 
 def centrality_tables(result: dict) -> Iterator[Any]:
     """The ranking; with ``all``, one column per measure."""
-    from rich.text import Text
-
     measure = result["measure"]
     if measure == "all":
         measures = list(_SHORT)
@@ -166,9 +147,9 @@ def centrality_tables(result: dict) -> Iterator[Any]:
     for column in table.columns[2:] if measure == "all" else table.columns[3:]:
         column.justify = "right"
     yield table
-    yield Text("Computed on the undirected graph of the counted links; parallel links count once.",
-               style="dim")
-    yield _footer(result)
+    yield from _footer(
+        result, "Computed on the undirected graph of the counted links; parallel links count once."
+    )
 
 
 def common_tables(result: dict) -> Iterator[Any]:
@@ -188,33 +169,15 @@ def common_tables(result: dict) -> Iterator[Any]:
         cells = []
         for e in inputs:
             cells.append(Text("\n").join(
-                _relation(link, e["id"]) for link in row["links"][e["id"]]
+                relation_text(link, e["id"]) for link in row["links"][e["id"]]
             ))
         table.add_row(entity_text(row["entity"]), *cells)
     yield table
-    yield _footer(result)
-
-
-def _relation(link: dict, from_id: str):
-    """The relation read from ``from_id`` (``funds``), with status and dates."""
-    from rich.text import Text
-
-    from imrnet.vocab import LINK_TYPES
-
-    label = LINK_TYPES[link["type"]].label_for(forward=from_id == link["source"])
-    text = Text(label + " (")
-    text.append_text(status_text(link["status"]))
-    when = dates_text(link)
-    if when:
-        text.append(f", {when}")
-    text.append(")")
-    return text
+    yield from _footer(result)
 
 
 def communities_tables(result: dict) -> Iterator[Any]:
     """Each community: size, central member and members."""
-    from rich.text import Text
-
     seed = f", seed {result['seed']}" if result.get("seed") is not None else ""
     table = new_table("#", "Size", "Central", "Members",
                       title=f"Communities ({result['method']}{seed})")
@@ -222,8 +185,7 @@ def communities_tables(result: dict) -> Iterator[Any]:
         members = ", ".join(m["name"] for m in c["members"])
         table.add_row(str(c["index"]), str(c["size"]), entity_text(c["central"]), members)
     yield table
-    yield Text("Central: most distinct neighbours in the whole network.", style="dim")
-    yield _footer(result)
+    yield from _footer(result, "Central: most distinct neighbours in the whole network.")
 
 
 def stats_tables(result: dict) -> Iterator[Any]:
@@ -242,22 +204,13 @@ def stats_tables(result: dict) -> Iterator[Any]:
     ]:
         overview.add_row(label, str(result[key]))
     yield overview
-    kinds = new_table("Entity type", "Count", title="Entities by type")
-    for kind, n in result["entity_types"].items():
-        kinds.add_row(kind, str(n))
-    yield kinds
-    statuses = new_table("Status", "Count", title="Links by status")
-    for status, n in result["statuses"].items():
-        statuses.add_row(status_text(status), str(n))
-    yield statuses
-    types = new_table("Link type", "Count", title="Links by type")
-    for kind, n in result["link_types"].items():
-        types.add_row(kind, str(n))
-    yield types
+    yield count_table("Entities by type", "Entity type", result["entity_types"])
+    yield count_table("Links by status", "Status", result["statuses"], cell=status_text)
+    yield count_table("Links by type", "Link type", result["link_types"])
     if result["hubs"]:
         hubs = new_table("#", "Entity", "Type", "Neighbours", "Links", title="Top hubs")
         for hub in result["hubs"]:
             hubs.add_row(str(hub["rank"]), entity_text(hub), hub["type"],
                          str(hub["degree"]), str(hub["links"]))
         yield hubs
-    yield _footer(result)
+    yield from _footer(result)

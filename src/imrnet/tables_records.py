@@ -16,7 +16,15 @@ Examples
 
 from __future__ import annotations
 
-from imrnet.render import dates_text, entity_text, filters_text, new_table, sources_text, status_text
+from imrnet.render import (
+    dates_text,
+    entity_text,
+    filters_text,
+    new_table,
+    read_link,
+    sources_text,
+    status_text,
+)
 
 __all__ = [
     "show_tables",
@@ -40,11 +48,7 @@ def _link_text(link: dict, refs: dict[str, dict], from_id: str | None = None):
     """``Name label Other`` read from ``from_id``'s side, names coloured by type."""
     from rich.text import Text
 
-    from imrnet.vocab import LINK_TYPES
-
-    forward = from_id is None or from_id == link["source"]
-    here, there = (link["source"], link["target"]) if forward else (link["target"], link["source"])
-    label = LINK_TYPES[link["type"]].label_for(forward=forward)
+    here, label, there = read_link(link, from_id)
     text = Text.assemble(
         entity_text(_ref(refs, here)), f" {label} ", entity_text(_ref(refs, there))
     )

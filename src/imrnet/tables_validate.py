@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from imrnet.render import new_table
+from imrnet.render import count_table, status_text
 
 __all__ = ["validate_tables"]
 
@@ -15,13 +15,7 @@ def validate_tables(result: dict) -> list:
         f"{counts['links']} links",
         "Read from: " + ", ".join(result["directories"]),
     ]
-    for title, key, header in (
-        ("Entities by type", "entity_types", "type"),
-        ("Links by type", "link_types", "link type"),
-        ("Links by status", "statuses", "status"),
-    ):
-        table = new_table(header, "count", title=title)
-        for name, count in counts[key].items():
-            table.add_row(name, str(count))
-        out.append(table)
+    out.append(count_table("Entities by type", "Entity type", counts["entity_types"]))
+    out.append(count_table("Links by type", "Link type", counts["link_types"]))
+    out.append(count_table("Links by status", "Status", counts["statuses"], cell=status_text))
     return out

@@ -37,7 +37,7 @@ Examples
 from __future__ import annotations
 
 from imrnet.filters import ALL_LINKS
-from imrnet.inputs import entity_types
+from imrnet.inputs import count, entity_types
 from imrnet.analysis import name_key
 from imrnet.errors import NoAnswer, UsageError
 from imrnet.model import Dataset
@@ -144,8 +144,8 @@ def centrality(
     link_filter = link_filter or ALL_LINKS
     if measure != "all" and measure not in MEASURES:
         raise UsageError(f"unknown measure {measure!r}; expected one of: {', '.join(MEASURES)}, all")
-    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
-        raise UsageError(f"--top must be a positive whole number, not {top!r}")
+    if top is not None:
+        top = count(top, "--top", 1)
     kinds = entity_types([entity_type] if entity_type is not None else None, "--type")
     graph = to_networkx(dataset, filtered_links(dataset, link_filter))
     measures = MEASURES if measure == "all" else (measure,)

@@ -35,6 +35,7 @@ from __future__ import annotations
 from imrnet.filters import ALL_LINKS
 from imrnet.analysis import name_key
 from imrnet.errors import NoAnswer, UsageError
+from imrnet.inputs import count
 from imrnet.model import Dataset
 from imrnet.network import filtered_links, to_networkx
 
@@ -90,8 +91,7 @@ def find_communities(
     link_filter = link_filter or ALL_LINKS
     if method not in METHODS:
         raise UsageError(f"unknown method {method!r}; expected one of: {', '.join(METHODS)}")
-    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise UsageError(f"--seed must be a whole number of at least 0, not {seed!r}")
+    seed = count(seed, "--seed", 0)
     graph = to_networkx(dataset, filtered_links(dataset, link_filter))
     if graph.number_of_nodes() == 0:
         raise NoAnswer("the network has no entities to group")

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from imrnet.filters import ALL_LINKS
 from imrnet.analysis import name_key
-from imrnet.errors import UsageError
+from imrnet.inputs import count
 from imrnet.model import Dataset
 from imrnet.names import resolve
 from imrnet.network import Network
@@ -65,8 +65,7 @@ def ego_network(dataset: Dataset, center: str, *, radius: int = 1, link_filter=N
     imrnet.errors.UsageError: --radius must be a whole number of at least 1, not 0
     """
     link_filter = link_filter or ALL_LINKS
-    if isinstance(radius, bool) or not isinstance(radius, int) or radius < 1:
-        raise UsageError(f"--radius must be a whole number of at least 1, not {radius!r}")
+    radius = count(radius, "--radius", 1)
     entity = resolve(dataset, center)
     net = Network.filtered(dataset, link_filter)
     dist = net.bfs(entity.id, radius=radius)

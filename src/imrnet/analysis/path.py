@@ -29,7 +29,7 @@ import math
 from collections.abc import Iterable
 
 from imrnet.filters import ALL_LINKS
-from imrnet.inputs import entity_types
+from imrnet.inputs import count, entity_types
 from imrnet.errors import NoAnswer, UsageError
 from imrnet.model import Dataset
 from imrnet.names import index_for
@@ -117,8 +117,7 @@ def find_paths(
     imrnet.errors.NoAnswer: no path from Ann to Cy following links forward
     """
     link_filter = link_filter or ALL_LINKS
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-        raise UsageError(f"--limit must be a positive whole number, not {limit!r}")
+    limit = count(limit, "--limit", 1)
     index = index_for(dataset)
     start = index.resolve(source)
     end = index.resolve(target)

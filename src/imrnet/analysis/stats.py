@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from imrnet.filters import ALL_LINKS
 from imrnet.analysis import name_key
-from imrnet.errors import UsageError
+from imrnet.counts import dataset_counts
+from imrnet.inputs import count
 from imrnet.model import Dataset
 from imrnet.network import filtered_links, to_networkx
 
@@ -60,24 +61,12 @@ def network_stats(dataset: Dataset, *, link_filter=None, top: int = 5) -> dict:
     """
     import networkx as nx
 
-    from imrnet.vocab import ENTITY_TYPES, LINK_TYPES, STATUSES
-
     link_filter = link_filter or ALL_LINKS
-    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
-        raise UsageError(f"--top must be a positive whole number, not {top!r}")
+    top = count(top, "--top", 1)
     links = filtered_links(dataset, link_filter)
     graph = to_networkx(dataset, links)
     entities = dataset.entities
-
-    entity_types = {t: 0 for t in ENTITY_TYPES}
-    for entity in entities.values():
-        entity_types[entity.type] = entity_types.get(entity.type, 0) + 1
-    link_types: dict[str, int] = {}
-    statuses = {s: 0 for s in STATUSES}
-    for link in links:
-        link_types[link.type] = link_types.get(link.type, 0) + 1
-        statuses[link.status] = statuses.get(link.status, 0) + 1
-    link_types = {t: link_types[t] for t in [*LINK_TYPES, *sorted(set(link_types) - set(LINK_TYPES))] if t in link_types}
+    counts = dataset_counts(dataset, links, every=True)
 
     position = {eid: i for i, eid in enumerate(entities)}
     components = sorted(
@@ -86,11 +75,8 @@ def network_stats(dataset: Dataset, *, link_filter=None, top: int = 5) -> dict:
     largest = components[0] if components else set()
     diameter = nx.diameter(graph.subgraph(largest)) if len(largest) > 1 else 0
 
-    link_count = {eid: 0 for eid in entities}
-    for link in links:
-        if link.source != link.target and link.source in entities and link.target in entities:
-            link_count[link.source] += 1
-            link_count[link.target] += 1
+    # The links behind each hub: every edge of the simple graph carries their ids.
+    link_count = {n: sum(len(ids) for _, _, ids in graph.edges(n, data="links")) for n in graph}
     ranked = sorted(entities.values(), key=lambda e: (-graph.degree(e.id), *name_key(e)))
     hubs = [
         {"rank": rank, **e.ref(), "degree": graph.degree(e.id), "links": link_count[e.id]}
@@ -101,9 +87,9 @@ def network_stats(dataset: Dataset, *, link_filter=None, top: int = 5) -> dict:
         "entities": len(entities),
         "links": len(links),
         "links_total": len(dataset.links),
-        "entity_types": entity_types,
-        "link_types": link_types,
-        "statuses": statuses,
+        "entity_types": counts["entity_types"],
+        "link_types": counts["link_types"],
+        "statuses": counts["statuses"],
         "pairs": graph.number_of_edges(),
         "components": len(components),
         "largest_component": len(largest),

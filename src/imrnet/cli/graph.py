@@ -12,6 +12,7 @@ import typer
 
 from imrnet.cli import command
 from imrnet.cli.options import (
+    repeatable,
     DataOption,
     JsonOption,
     NAME_HELP,
@@ -28,6 +29,21 @@ if TYPE_CHECKING:  # the commands receive one, built by @command(filters=True)
     from imrnet.filters import LinkFilter
 
 __all__ = ["path", "ego", "centrality", "common", "communities", "stats"]
+
+AvoidOption = repeatable(
+    "--avoid", metavar="NAME", help="Route around this entity (repeatable).",
+    complete=complete_entity,
+)
+ViaTypeOption = repeatable(
+    "--via-type",
+    metavar="TYPE",
+    help=f"Allow only this entity type in between (repeatable): {TYPES_TEXT}.",
+    complete=complete_types,
+)
+ExcludeTypeOption = repeatable(
+    "--exclude-type", metavar="TYPE", help="Forbid this entity type in between (repeatable).",
+    complete=complete_types,
+)
 
 _MEASURES = "degree, betweenness, closeness, eigenvector, pagerank, all"
 _METHODS = "louvain, greedy, label-propagation"
@@ -50,36 +66,9 @@ def path(
     limit: Annotated[
         str, typer.Option("--limit", metavar="N", help="Show at most N paths, best first.")
     ] = "10",
-    avoid: Annotated[
-        Optional[list[str]],
-        typer.Option(
-            "--avoid",
-            metavar="NAME",
-            help="Route around this entity (repeatable).",
-            autocompletion=complete_entity,
-            show_default=False,
-        ),
-    ] = None,
-    via_type: Annotated[
-        Optional[list[str]],
-        typer.Option(
-            "--via-type",
-            metavar="TYPE",
-            help=f"Allow only this entity type in between (repeatable): {TYPES_TEXT}.",
-            autocompletion=complete_types,
-            show_default=False,
-        ),
-    ] = None,
-    exclude_type: Annotated[
-        Optional[list[str]],
-        typer.Option(
-            "--exclude-type",
-            metavar="TYPE",
-            help="Forbid this entity type in between (repeatable).",
-            autocompletion=complete_types,
-            show_default=False,
-        ),
-    ] = None,
+    avoid: AvoidOption = None,
+    via_type: ViaTypeOption = None,
+    exclude_type: ExcludeTypeOption = None,
     directed: Annotated[
         bool,
         typer.Option(

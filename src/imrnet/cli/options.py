@@ -22,6 +22,9 @@ __all__ = [
     "NAME_HELP",
     "TYPES_TEXT",
     "EntityArgument",
+    "DATES",
+    "repeatable",
+    "date_option",
     "entity_argument",
     "complete_types",
     "DataOption",
@@ -88,45 +91,35 @@ JsonOption = Annotated[
     bool, typer.Option("--json", help="Print one JSON document instead of tables.")
 ]
 
-StatusOption = Annotated[
-    Optional[list[str]],
-    typer.Option(
-        "--status",
-        metavar="STATUS",
-        help="Count only links with this status (repeatable): reported, alleged, disputed, planned.",
-        show_default=False,
-    ),
-]
+#: How dates are typed, for help texts.
+DATES = "YYYY, YYYY-MM or YYYY-MM-DD"
 
-AsOfOption = Annotated[
-    Optional[str],
-    typer.Option(
-        "--as-of",
-        metavar="DATE",
-        help="Count only links in force at DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
-        show_default=False,
-    ),
-]
 
-LinkTypeOption = Annotated[
-    Optional[list[str]],
-    typer.Option(
-        "--link-type",
-        metavar="TYPE",
-        help="Count only links of this type (repeatable).",
-        show_default=False,
-    ),
-]
+def repeatable(*flags: str, metavar: str, help: str, complete=None):
+    """A repeatable option of text values, ``None`` when not given."""
+    return Annotated[
+        Optional[list[str]],
+        typer.Option(*flags, metavar=metavar, help=help, autocompletion=complete, show_default=False),
+    ]
 
-ExcludeLinkTypeOption = Annotated[
-    Optional[list[str]],
-    typer.Option(
-        "--exclude-link-type",
-        metavar="TYPE",
-        help="Leave out links of this type (repeatable).",
-        show_default=False,
-    ),
-]
+
+def date_option(flag: str, help: str):
+    """An option holding one partial date, ``None`` when not given."""
+    return Annotated[Optional[str], typer.Option(flag, metavar="DATE", help=help, show_default=False)]
+
+
+StatusOption = repeatable(
+    "--status",
+    metavar="STATUS",
+    help="Count only links with this status (repeatable): reported, alleged, disputed, planned.",
+)
+AsOfOption = date_option("--as-of", f"Count only links in force at DATE ({DATES}).")
+LinkTypeOption = repeatable(
+    "--link-type", metavar="TYPE", help="Count only links of this type (repeatable)."
+)
+ExcludeLinkTypeOption = repeatable(
+    "--exclude-link-type", metavar="TYPE", help="Leave out links of this type (repeatable)."
+)
 
 
 def whole_number(value: str, option: str, minimum: int) -> int:

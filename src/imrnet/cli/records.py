@@ -10,6 +10,9 @@ import typer
 
 from imrnet.cli import command
 from imrnet.cli.options import (
+    DATES,
+    date_option,
+    repeatable,
     DataOption,
     JsonOption,
     TYPES_TEXT,
@@ -26,38 +29,31 @@ if TYPE_CHECKING:  # the commands receive one, built by @command(filters=True)
 __all__ = ["show", "search", "list_", "links", "timeline", "sources"]
 
 
-TypeOption = Annotated[
-    Optional[list[str]],
-    typer.Option(
-        "--type",
-        metavar="TYPE",
-        help=f"Only entities of this type (repeatable): {TYPES_TEXT}.",
-        autocompletion=complete_types,
-        show_default=False,
-    ),
-]
-
-SinceOption = Annotated[
-    Optional[str],
-    typer.Option(
-        "--since",
-        metavar="DATE",
-        help="Only links whose period reaches DATE or later (YYYY, YYYY-MM or YYYY-MM-DD); "
-        "undated links are left out.",
-        show_default=False,
-    ),
-]
-
-UntilOption = Annotated[
-    Optional[str],
-    typer.Option(
-        "--until",
-        metavar="DATE",
-        help="Only links whose period began by DATE (YYYY, YYYY-MM or YYYY-MM-DD); "
-        "undated links are left out.",
-        show_default=False,
-    ),
-]
+TypeOption = repeatable(
+    "--type",
+    metavar="TYPE",
+    help=f"Only entities of this type (repeatable): {TYPES_TEXT}.",
+    complete=complete_types,
+)
+SinceOption = date_option(
+    "--since",
+    f"Only links whose period reaches DATE or later ({DATES}); undated links are left out.",
+)
+UntilOption = date_option(
+    "--until", f"Only links whose period began by DATE ({DATES}); undated links are left out."
+)
+ItemsSinceOption = date_option("--since", f"Only items dated DATE or later ({DATES}).")
+ItemsUntilOption = date_option("--until", f"Only items dated DATE or earlier ({DATES}).")
+TagOption = repeatable("--tag", metavar="TAG", help="Only entities with this tag (repeatable).")
+CountryOption = repeatable(
+    "--country", metavar="CODE",
+    help="Only entities of this country, ISO 3166-1 alpha-2 (repeatable).",
+)
+EntityOption = repeatable(
+    "--entity", "-e", metavar="NAME",
+    help="Only links touching this entity (repeatable: touching any of them).",
+    complete=complete_entity,
+)
 
 
 def _emit(result: dict, json: bool, builder, dataset=None) -> None:
@@ -130,17 +126,8 @@ def search(
 @command("list")
 def list_(
     type_: TypeOption = None,
-    tag: Annotated[
-        Optional[list[str]],
-        typer.Option("--tag", metavar="TAG", help="Only entities with this tag (repeatable).",
-                     show_default=False),
-    ] = None,
-    country: Annotated[
-        Optional[list[str]],
-        typer.Option("--country", metavar="CODE",
-                     help="Only entities of this country, ISO 3166-1 alpha-2 (repeatable).",
-                     show_default=False),
-    ] = None,
+    tag: TagOption = None,
+    country: CountryOption = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -167,12 +154,7 @@ def list_(
 
 @command("links", filters=True)
 def links(
-    entity: Annotated[
-        Optional[list[str]],
-        typer.Option("--entity", "-e", metavar="NAME",
-                     help="Only links touching this entity (repeatable: touching any of them).",
-                     autocompletion=complete_entity, show_default=False),
-    ] = None,
+    entity: EntityOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     link_filter: "LinkFilter" = None,
@@ -209,18 +191,8 @@ def timeline(
         typer.Argument(metavar="NAME", help="Entity id, name, alias or surname; all when omitted.",
                        autocompletion=complete_entity, show_default=False),
     ] = None,
-    since: Annotated[
-        Optional[str],
-        typer.Option("--since", metavar="DATE",
-                     help="Only items dated DATE or later (YYYY, YYYY-MM or YYYY-MM-DD).",
-                     show_default=False),
-    ] = None,
-    until: Annotated[
-        Optional[str],
-        typer.Option("--until", metavar="DATE",
-                     help="Only items dated DATE or earlier (YYYY, YYYY-MM or YYYY-MM-DD).",
-                     show_default=False),
-    ] = None,
+    since: ItemsSinceOption = None,
+    until: ItemsUntilOption = None,
     link_filter: "LinkFilter" = None,
     data: DataOption = None,
     json: JsonOption = False,

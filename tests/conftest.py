@@ -1,0 +1,18 @@
+"""Fixtures shared by the test modules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from imrnet.loader import load
+
+#: The hand-checked graph fixture: 13 entities, 15 links, answers known by hand.
+SMALL = Path(__file__).parent / "fixtures" / "graph" / "small"
+
+
+@pytest.fixture(scope="session")
+def small():
+    """The ``fixtures/graph/small`` dataset, loaded once."""
+    return load([SMALL])
