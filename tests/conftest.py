@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from imrnet.loader import load
+from imrnet.dataset.loader import load
 
 #: The hand-checked graph fixture: 13 entities, 15 links, answers known by hand.
 SMALL = Path(__file__).parent / "fixtures" / "graph" / "small"

@@ -89,7 +89,7 @@ def test_help_does_not_import_heavy_modules(argv):
     assert "networkx" not in top
     assert "yaml" not in top and "_yaml" not in top
     assert "rapidfuzz" not in top
-    assert "imrnet.loader" not in modules and "imrnet.records" not in modules
+    assert "imrnet.dataset.loader" not in modules and "imrnet.queries.records" not in modules
 
 
 # --------------------------------------------------------------------------

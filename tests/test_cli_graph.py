@@ -12,15 +12,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from imrnet.analysis.centrality import centrality as rank
-from imrnet.analysis.common import common_neighbours
-from imrnet.analysis.communities import find_communities
-from imrnet.analysis.ego import ego_network
-from imrnet.analysis.path import find_paths
-from imrnet.analysis.stats import network_stats
+from imrnet.queries.centrality import centrality as rank
+from imrnet.queries.common import common_neighbours
+from imrnet.queries.communities import find_communities
+from imrnet.queries.ego import ego_network
+from imrnet.queries.path import find_paths
+from imrnet.queries.stats import network_stats
 from imrnet.cli import app
-from imrnet.filters import LinkFilter
-from imrnet.loader import load
+from imrnet.queries.filters import LinkFilter
+from imrnet.dataset.loader import load
 
 FIXTURES = Path(__file__).parent / "fixtures" / "graph"
 SMALL = FIXTURES / "small"
@@ -209,7 +209,7 @@ def test_ego_table_with_a_huge_radius_is_quick():
 def test_tables_fit_80_columns(command, small):
     from rich.console import Console
 
-    import imrnet.tables_graph as tables
+    import imrnet.output.tables_graph as tables
 
     results = {
         "path": find_paths(small, "Malofeev", "AGMR", avoid=["big-forum"]),
@@ -376,7 +376,7 @@ def test_script_path_bundled():
 def test_script_centrality_bundled_equals_networkx():
     import networkx as nx
 
-    from imrnet.network import to_networkx
+    from imrnet.index.network import to_networkx
 
     proc = script("centrality", "--measure", "betweenness", "--top", "5", "--json")
     assert proc.returncode == 0, proc.stderr

@@ -512,7 +512,7 @@ def test_script_tables_are_plain_when_piped():
 
 
 def _bundled_has_entities() -> bool:
-    from imrnet.paths import bundled_dir
+    from imrnet.dataset.locations import bundled_dir
 
     return (bundled_dir() / "entities.yaml").is_file()
 

@@ -1,7 +1,7 @@
 """The bundled dataset in ``data/``: shape, sourcing and hand-checked facts.
 
 These tests read the YAML files directly with ``yaml.safe_load`` and use only
-``imrnet.vocab`` from the package, so they do not depend on the loader's API.
+``imrnet.dataset.vocab`` from the package, so they do not depend on the loader's API.
 The counts are pinned on purpose: any addition or removal of an entity or a
 link must be a deliberate change that updates them.
 """
@@ -18,10 +18,10 @@ import pytest
 import yaml
 
 try:
-    from imrnet import vocab
+    from imrnet.dataset import vocab
 except ImportError:  # pragma: no cover - running from a bare checkout
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from imrnet import vocab
+    from imrnet.dataset import vocab
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from imrnet.cli import app
-from imrnet.vocab import LINK_TYPES
+from imrnet.dataset.vocab import LINK_TYPES
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -18,7 +18,7 @@ MODULES = sorted(
 
 
 def test_modules_are_found():
-    assert "imrnet.loader" in MODULES and "imrnet.cli.options" in MODULES
+    assert "imrnet.dataset.loader" in MODULES and "imrnet.cli.options" in MODULES
 
 
 @pytest.mark.parametrize("name", MODULES)

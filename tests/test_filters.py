@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from imrnet.errors import UsageError
-from imrnet.filters import ALL_LINKS, LinkFilter
-from imrnet.model import Link
+from imrnet.queries.filters import ALL_LINKS, LinkFilter
+from imrnet.dataset.model import Link
 
 ALL = ["reported", "alleged", "disputed", "planned"]
 

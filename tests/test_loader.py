@@ -17,8 +17,8 @@ from typer.testing import CliRunner
 
 from imrnet.cli import app
 from imrnet.errors import DatasetError, UsageError
-from imrnet.loader import check_dirs, load
-from imrnet.paths import bundled_dir, data_dirs
+from imrnet.dataset.loader import check_dirs, load
+from imrnet.dataset.locations import bundled_dir, data_dirs
 
 BASE = Path(__file__).parent / "fixtures" / "loader" / "base"
 runner = CliRunner()

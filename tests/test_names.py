@@ -7,9 +7,9 @@ from collections import defaultdict
 import pytest
 
 from imrnet.errors import AmbiguousName, UnknownName, UsageError
-from imrnet.loader import load
-from imrnet.model import Dataset, Entity
-from imrnet.names import NameIndex, fold_word, index_for, normalize, resolve
+from imrnet.dataset.loader import load
+from imrnet.dataset.model import Dataset, Entity
+from imrnet.queries.names import NameIndex, fold_word, index_for, normalize, resolve
 
 
 def make(*entities: Entity) -> Dataset:

@@ -34,7 +34,7 @@ def test_wheel_contains_the_dataset(tmp_path):
         for name in FILES:
             assert archive.read(f"imrnet/data/{name}") == (ROOT / "data" / name).read_bytes()
         names = archive.namelist()
-    assert "imrnet/loader.py" in names and "imrnet/cli/__init__.py" in names
+    assert "imrnet/dataset/loader.py" in names and "imrnet/cli/__init__.py" in names
     assert archive_text(wheel, "imrnet/help.txt") == (ROOT / "src" / "imrnet" / "help.txt").read_text()
     assert not any(name.startswith("tests/") for name in names)
 

@@ -6,17 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from imrnet import provenance, records, search, timeline
+from imrnet.queries import provenance, records, search, timeline
 from imrnet.errors import AmbiguousName, NoAnswer, UnknownName, UsageError
-from imrnet.filters import LinkFilter
-from imrnet.model import Citation, Dataset, Entity, Link, Source
+from imrnet.queries.filters import LinkFilter
+from imrnet.dataset.model import Citation, Dataset, Entity, Link, Source
 
 BASIC = Path(__file__).parent / "fixtures" / "records" / "basic"
 
 
 @pytest.fixture(scope="module")
 def ds() -> Dataset:
-    from imrnet.loader import load
+    from imrnet.dataset.loader import load
 
     return load([BASIC])
 

@@ -1,7 +1,7 @@
 """The ``imrnet`` command line: a thin layer over the library.
 
 Commands parse their arguments, call library functions that return plain
-data and hand it to :func:`imrnet.render.emit`. Errors of the
+data and hand it to :func:`imrnet.output.render.emit`. Errors of the
 :class:`imrnet.errors.ImrnetError` family become one-line messages on
 standard error and exit codes here, and only here:
 

@@ -1,6 +1,6 @@
 """Commands: path, ego, centrality, common, communities, stats.
 
-Thin wrappers over :mod:`imrnet.analysis`; NetworkX, Rich and the analysis
+Thin wrappers over :mod:`imrnet.queries`; NetworkX, Rich and the analysis
 modules are imported inside the command bodies so that ``imrnet --help``
 and ``imrnet path ... --json`` stay fast. Numbers and choices are read as
 text and checked here, so a bad value gets a one-line message (exit 2).
@@ -26,7 +26,7 @@ from imrnet.cli.options import (
 )
 
 if TYPE_CHECKING:  # the commands receive one, built by @command(filters=True)
-    from imrnet.filters import LinkFilter
+    from imrnet.queries.filters import LinkFilter
 
 __all__ = ["path", "ego", "centrality", "common", "communities", "stats"]
 
@@ -98,9 +98,9 @@ def path(
 
       imrnet path Malofeev Dugin --directed --exclude-type event --json
     """
-    from imrnet.analysis.path import find_paths
-    from imrnet.render import emit
-    from imrnet.tables_graph import path_tables
+    from imrnet.queries.path import find_paths
+    from imrnet.output.render import emit
+    from imrnet.output.tables_graph import path_tables
 
     count = whole_number(limit, "--limit", 1)
     dataset = load_dataset(data)
@@ -145,9 +145,9 @@ def ego(
 
       imrnet ego agmr --json | jq '.nodes[] | select(.distance == 1) | .name'
     """
-    from imrnet.analysis.ego import ego_network
-    from imrnet.render import emit
-    from imrnet.tables_graph import ego_tables
+    from imrnet.queries.ego import ego_network
+    from imrnet.output.render import emit
+    from imrnet.output.tables_graph import ego_tables
 
     hops = whole_number(radius, "--radius", 1)
     dataset = load_dataset(data)
@@ -197,9 +197,9 @@ def centrality(
 
       imrnet centrality --measure all --status reported --json | jq '.results[0]'
     """
-    from imrnet.analysis.centrality import centrality as rank
-    from imrnet.render import emit
-    from imrnet.tables_graph import centrality_tables
+    from imrnet.queries.centrality import centrality as rank
+    from imrnet.output.render import emit
+    from imrnet.output.tables_graph import centrality_tables
 
     count = whole_number(top, "--top", 1)
     wanted = measure.strip().lower()
@@ -238,9 +238,9 @@ def common(
 
       imrnet common Tsargrad "Alexander Dugin" --json | jq '.results[].entity.name'
     """
-    from imrnet.analysis.common import common_neighbours
-    from imrnet.render import emit
-    from imrnet.tables_graph import common_tables
+    from imrnet.queries.common import common_neighbours
+    from imrnet.output.render import emit
+    from imrnet.output.tables_graph import common_tables
 
     if len(names) < 2:
         from imrnet.errors import UsageError
@@ -285,9 +285,9 @@ def communities(
 
       imrnet communities --seed 7 --json | jq '.communities[0].members[].name'
     """
-    from imrnet.analysis.communities import find_communities
-    from imrnet.render import emit
-    from imrnet.tables_graph import communities_tables
+    from imrnet.queries.communities import find_communities
+    from imrnet.output.render import emit
+    from imrnet.output.tables_graph import communities_tables
 
     number = whole_number(seed, "--seed", 0)
     dataset = load_dataset(data)
@@ -318,9 +318,9 @@ def stats(
 
       imrnet stats --json | jq .components
     """
-    from imrnet.analysis.stats import network_stats
-    from imrnet.render import emit
-    from imrnet.tables_graph import stats_tables
+    from imrnet.queries.stats import network_stats
+    from imrnet.output.render import emit
+    from imrnet.output.tables_graph import stats_tables
 
     count = whole_number(top, "--top", 1)
     dataset = load_dataset(data)

@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from imrnet.vocab import ENTITY_TYPES
+from imrnet.dataset.vocab import ENTITY_TYPES
 
 #: The entity types, as listed in help texts.
 TYPES_TEXT = ", ".join(ENTITY_TYPES)
@@ -123,16 +123,16 @@ ExcludeLinkTypeOption = repeatable(
 
 
 def whole_number(value: str, option: str, minimum: int) -> int:
-    """Read a whole-number option (see :func:`imrnet.inputs.whole_number`)."""
-    from imrnet.inputs import whole_number as check
+    """Read a whole-number option (see :func:`imrnet.queries.inputs.whole_number`)."""
+    from imrnet.queries.inputs import whole_number as check
 
     return check(value, option, minimum)
 
 
 def load_dataset(data: list[str] | None):
     """Load and check the dataset the ``--data`` values (or defaults) name."""
-    from imrnet.loader import load
-    from imrnet.paths import data_dirs
+    from imrnet.dataset.loader import load
+    from imrnet.dataset.locations import data_dirs
 
     return load(data_dirs(data))
 
@@ -150,7 +150,7 @@ def with_link_filter(func):
     """Give a command the shared filter options in place of its ``link_filter`` parameter.
 
     The options are checked (a bad value is a one-line usage error) before
-    the command runs, and reach it as one :class:`imrnet.filters.LinkFilter`.
+    the command runs, and reach it as one :class:`imrnet.queries.filters.LinkFilter`.
     """
     # Not eval_str: the "LinkFilter" annotation names a class the command
     # modules do not import (it would slow down every start-up).
@@ -165,7 +165,7 @@ def with_link_filter(func):
 
     @functools.wraps(func)
     def wrapper(*args, status=None, as_of=None, link_type=None, exclude_link_type=None, **kwargs):
-        from imrnet.filters import LinkFilter
+        from imrnet.queries.filters import LinkFilter
 
         kwargs["link_filter"] = LinkFilter.from_options(
             statuses=status, as_of=as_of, link_types=link_type, exclude_link_types=exclude_link_type

@@ -1,6 +1,6 @@
 """Commands: show, search, list, links, timeline, sources.
 
-Thin wrappers over :mod:`imrnet.records`; heavy modules are imported inside
+Thin wrappers over :mod:`imrnet.queries.records`; heavy modules are imported inside
 the command bodies so that ``imrnet --help`` stays fast.
 """
 
@@ -24,7 +24,7 @@ from imrnet.cli.options import (
 )
 
 if TYPE_CHECKING:  # the commands receive one, built by @command(filters=True)
-    from imrnet.filters import LinkFilter
+    from imrnet.queries.filters import LinkFilter
 
 __all__ = ["show", "search", "list_", "links", "timeline", "sources"]
 
@@ -59,7 +59,7 @@ EntityOption = repeatable(
 def _emit(result: dict, json: bool, builder, dataset=None) -> None:
     from functools import partial
 
-    from imrnet.render import emit
+    from imrnet.output.render import emit
 
     table = builder if dataset is None else partial(builder, dataset=dataset)
     emit(result, as_json=json, table=table)
@@ -81,8 +81,8 @@ def show(name: EntityArgument, data: DataOption = None, json: JsonOption = False
 
       imrnet show agmr --json | jq '.links | length'
     """
-    from imrnet.records import entity_card
-    from imrnet.tables_records import show_tables
+    from imrnet.queries.records import entity_card
+    from imrnet.output.tables_records import show_tables
 
     dataset = load_dataset(data)
     _emit(entity_card(dataset, name), json, show_tables, dataset)
@@ -116,8 +116,8 @@ def search(
 
       imrnet search "russophiles" --limit 3 --json | jq '.results[].id'
     """
-    from imrnet.search import search as run
-    from imrnet.tables_records import search_tables
+    from imrnet.queries.search import search as run
+    from imrnet.output.tables_records import search_tables
 
     dataset = load_dataset(data)
     _emit(run(dataset, text, limit=whole_number(limit, "--limit", 1), types=type_), json, search_tables)
@@ -145,8 +145,8 @@ def list_(
 
       imrnet list --tag ionov-network --json | jq .count
     """
-    from imrnet.records import list_entities
-    from imrnet.tables_records import list_tables
+    from imrnet.queries.records import list_entities
+    from imrnet.output.tables_records import list_tables
 
     dataset = load_dataset(data)
     _emit(list_entities(dataset, types=type_, tags=tag, countries=country), json, list_tables)
@@ -176,8 +176,8 @@ def links(
 
       imrnet links --entity Ionov --entity Dugin --json | jq .count
     """
-    from imrnet.records import list_links
-    from imrnet.tables_records import links_tables
+    from imrnet.queries.records import list_links
+    from imrnet.output.tables_records import links_tables
 
     dataset = load_dataset(data)
     result = list_links(dataset, link_filter, entities=entity, since=since, until=until)
@@ -212,8 +212,8 @@ def timeline(
 
       imrnet timeline AGMR --json | jq '.items[] | .date'
     """
-    from imrnet.timeline import timeline as run
-    from imrnet.tables_records import timeline_tables
+    from imrnet.queries.timeline import timeline as run
+    from imrnet.output.tables_records import timeline_tables
 
     dataset = load_dataset(data)
     result = run(dataset, name, link_filter, since=since, until=until)
@@ -245,8 +245,8 @@ def sources(
 
       imrnet sources --json | jq '.sources[] | select(.counts.links == 0) | .id'
     """
-    from imrnet.provenance import sources as run
-    from imrnet.tables_records import sources_tables
+    from imrnet.queries.provenance import sources as run
+    from imrnet.output.tables_records import sources_tables
 
     dataset = load_dataset(data)
     _emit(run(dataset, source_id), json, sources_tables, dataset)

@@ -26,11 +26,11 @@ def validate(data: DataOption = None, json: JsonOption = False) -> None:
     """
     import typer
 
-    from imrnet.counts import dataset_counts
-    from imrnet.loader import check_dirs
-    from imrnet.paths import data_dirs
-    from imrnet.render import emit
-    from imrnet.tables_validate import validate_tables
+    from imrnet.dataset.counts import dataset_counts
+    from imrnet.dataset.loader import check_dirs
+    from imrnet.dataset.locations import data_dirs
+    from imrnet.output.render import emit
+    from imrnet.output.tables_validate import validate_tables
 
     dirs = data_dirs(data)
     report = check_dirs(dirs)

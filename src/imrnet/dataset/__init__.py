@@ -1,0 +1,1 @@
+"""The dataset: vocabularies, records, dates and the two-pass loader."""

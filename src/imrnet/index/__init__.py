@@ -1,0 +1,1 @@
+"""Indexes of a loaded dataset that queries traverse."""

@@ -1,0 +1,1 @@
+"""The single output path: JSON or Rich tables."""

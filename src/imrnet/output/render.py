@@ -1,0 +1,289 @@
+"""One output path: a result (plain data) printed as JSON or as Rich tables.
+
+Commands build a plain ``dict``; :func:`emit` prints it either as exactly
+one JSON document or through a table builder that turns the same dict into
+Rich renderables. Rich is imported only for tables, so ``--json`` stays fast.
+
+Examples
+--------
+>>> import io
+>>> out = io.StringIO()
+>>> emit({"query": "Ионов", "results": []}, as_json=True, table=None, file=out)
+>>> out.getvalue()
+'{\\n  "query": "Ионов",\\n  "results": []\\n}\\n'
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable
+from typing import Any, TextIO
+
+__all__ = [
+    "emit",
+    "console",
+    "TYPE_STYLES",
+    "STATUS_STYLES",
+    "entity_text",
+    "status_text",
+    "read_link",
+    "link_phrase",
+    "relation_text",
+    "count_table",
+    "dates_text",
+    "sources_text",
+    "new_table",
+    "filters_text",
+]
+
+#: Colour of each entity type in tables.
+TYPE_STYLES = {
+    "person": "bold cyan",
+    "organization": "bold green",
+    "company": "bold yellow",
+    "public_body": "bold magenta",
+    "media": "bold blue",
+    "event": "bold white",
+}
+
+#: Colour of each link status in tables.
+STATUS_STYLES = {
+    "reported": "green",
+    "alleged": "yellow",
+    "disputed": "red",
+    "planned": "blue",
+}
+
+
+def emit(
+    result: dict,
+    *,
+    as_json: bool,
+    table: Callable[[dict], Iterable[Any]] | None,
+    file: TextIO | None = None,
+) -> None:
+    """Print a command's result.
+
+    Parameters
+    ----------
+    result : dict
+        The plain data a library function returned.
+    as_json : bool
+        Print one JSON document (UTF-8, not ASCII-escaped) and nothing else.
+    table : callable or None
+        Turns ``result`` into Rich renderables for people.
+    file : text stream, optional
+        Where to print; standard output by default.
+    """
+    out = file if file is not None else sys.stdout
+    if as_json or table is None:
+        out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        out.flush()
+        return
+    con = console(out)
+    for renderable in table(result):
+        con.print(renderable)
+
+
+def console(file: TextIO | None = None):
+    """A Rich console: colour only on a terminal and when ``NO_COLOR`` is unset."""
+    out = file if file is not None else sys.stdout
+    is_tty = hasattr(out, "isatty") and out.isatty()
+    no_color = bool(os.environ.get("NO_COLOR"))
+    plain = no_color or not is_tty
+    return _pipe_console(
+        file=out,
+        # No escape codes at all (not even bold) when piped or under NO_COLOR.
+        color_system=None if plain else "auto",
+        no_color=plain,
+        highlight=False,
+        # Names, summaries and locators are data, never console markup: a
+        # "[bold]" or "[people]" in them is printed as typed.
+        markup=False,
+        soft_wrap=False,
+        emoji=False,
+    )
+
+
+def _pipe_console(**options):
+    """A Rich Console that leaves a closed output pipe to the CLI.
+
+    Rich's own handling exits with status 1 (which means "no answer" here);
+    raising BrokenPipeError instead lets :func:`imrnet.cli.command` end
+    quietly with status 0, as it does for JSON.
+    """
+    from rich.console import Console
+
+    class PipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    return PipeConsole(**options)
+
+
+#: Columns whose cells never wrap: a date or a rank cut in two is hard to read.
+_NO_WRAP = frozenset({"#", "Date", "Dates", "Status"})
+
+
+def new_table(*columns: str, title: str | None = None, **options):
+    """A table in the house style, with the given column headers.
+
+    Dates, ranks and statuses keep to one line; other cells fold.
+    """
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", show_lines=False, **options)
+    for column in columns:
+        table.add_column(column, overflow="fold", no_wrap=column in _NO_WRAP)
+    return table
+
+
+def entity_text(ref: dict):
+    """An entity's name coloured by its type."""
+    from rich.text import Text
+
+    return Text(ref["name"], style=TYPE_STYLES.get(ref["type"], ""))
+
+
+def status_text(status: str):
+    """A link status in its colour."""
+    from rich.text import Text
+
+    return Text(status, style=STATUS_STYLES.get(status, ""))
+
+
+def read_link(link: dict, from_id: str | None = None) -> tuple[str, str, str]:
+    """A link as ``(subject id, relation, object id)``, read from ``from_id``'s side.
+
+    Read forward when ``from_id`` is ``None`` or the link's source.
+
+    Examples
+    --------
+    >>> read_link({"source": "m", "target": "t", "type": "funds"}, from_id="t")
+    ('t', 'funded by', 'm')
+    """
+    from imrnet.dataset.vocab import LINK_TYPES
+
+    forward = from_id is None or from_id == link["source"]
+    here, there = (link["source"], link["target"]) if forward else (link["target"], link["source"])
+    return here, LINK_TYPES[link["type"]].label_for(forward=forward), there
+
+
+def link_phrase(link: dict, names: dict[str, str], from_id: str | None = None) -> str:
+    """Read a link as a sentence, from ``from_id``'s side when given.
+
+    Examples
+    --------
+    >>> link = {"source": "m", "target": "t", "type": "funds", "label": "funds"}
+    >>> link_phrase(link, {"m": "Malofeev", "t": "Tsargrad"}, from_id="t")
+    'Tsargrad funded by Malofeev'
+    """
+    here, label, there = read_link(link, from_id)
+    return f"{names.get(here, here)} {label} {names.get(there, there)}"
+
+
+def relation_text(link: dict, from_id: str, subject: str | None = None):
+    """``[subject] relation (status, dates)``: the link read from ``from_id``'s side.
+
+    Examples
+    --------
+    >>> link = {"source": "m", "target": "t", "type": "funds", "status": "alleged",
+    ...         "start": "2015", "end": None}
+    >>> relation_text(link, "t").plain, relation_text(link, "m", subject="Malofeev").plain
+    ('funded by (alleged, 2015)', 'Malofeev funds (alleged, 2015)')
+    """
+    from rich.text import Text
+
+    _, label, _ = read_link(link, from_id)
+    text = Text(f"{subject} {label} (" if subject else f"{label} (")
+    text.append_text(status_text(link["status"]))
+    when = dates_text(link)
+    if when:
+        text.append(f", {when}")
+    text.append(")")
+    return text
+
+
+def count_table(title: str, header: str, counts: dict, cell=str):
+    """A two-column table of counts (``header``, ``Count``).
+
+    ``cell`` renders each key (``status_text`` colours statuses).
+    """
+    table = new_table(header, "Count", title=title)
+    for key, count in counts.items():
+        table.add_row(cell(key), str(count))
+    return table
+
+
+def dates_text(link: dict) -> str:
+    """A link's dates: ``start``, ``start–end`` or ``–end``; empty when undated.
+
+    A lone start is shown bare: it may date a one-off act (a grant, a
+    complaint) as well as the beginning of a tie that lasts.
+
+    Examples
+    --------
+    >>> dates_text({"start": "2011", "end": None})
+    '2011'
+    >>> dates_text({"start": "2015-09", "end": "2015-09"})
+    '2015-09'
+    >>> dates_text({"start": None, "end": "2021-03"})
+    '–2021-03'
+    """
+    start, end = link.get("start"), link.get("end")
+    if not end:
+        return start or ""
+    if start == end:
+        return start
+    return f"{start or ''}–{end}"
+
+
+def sources_text(citations: list[dict]) -> str:
+    """Source ids with their locators, comma separated.
+
+    Examples
+    --------
+    >>> sources_text([{"id": "wiki-ionov", "locator": "ref. 4"}, {"id": "imr-article", "locator": None}])
+    'wiki-ionov (ref. 4), imr-article'
+    """
+    return ", ".join(
+        f"{c['id']} ({c['locator']})" if c.get("locator") else c["id"] for c in citations
+    )
+
+
+def filters_text(filters: dict) -> str:
+    """One line saying which links an answer counted.
+
+    Covers the shared filters and the date range and entities of ``links``
+    and ``timeline``.
+
+    Examples
+    --------
+    >>> filters_text({"statuses": ["reported", "alleged", "disputed", "planned"],
+    ...               "as_of": None, "link_types": None, "exclude_link_types": []})
+    'Links counted: all'
+    >>> filters_text({"statuses": ["reported"], "as_of": "2019", "link_types": None,
+    ...               "exclude_link_types": ["met"], "since": "2015"})
+    'Links counted: status reported; in force at 2019; not of type met; since 2015'
+    """
+    from imrnet.dataset.vocab import STATUSES
+
+    parts = []
+    statuses = filters.get("statuses")
+    if statuses is not None and list(statuses) != list(STATUSES):
+        parts.append("status " + ", ".join(statuses))
+    if filters.get("as_of"):
+        parts.append(f"in force at {filters['as_of']}")
+    if filters.get("link_types"):
+        parts.append("of type " + ", ".join(filters["link_types"]))
+    if filters.get("exclude_link_types"):
+        parts.append("not of type " + ", ".join(filters["exclude_link_types"]))
+    if filters.get("entity"):
+        parts.append("touching " + ", ".join(filters["entity"]))
+    if filters.get("since"):
+        parts.append(f"since {filters['since']}")
+    if filters.get("until"):
+        parts.append(f"until {filters['until']}")
+    return "Links counted: " + ("; ".join(parts) if parts else "all")

@@ -1,0 +1,365 @@
+"""Name resolution: turn what a user types into one entity.
+
+Names are compared after :func:`normalize`, so case, accents, punctuation,
+Cyrillic script and the usual transliteration variants do not matter.
+:class:`NameIndex` resolves a text in tiers, and never picks silently among
+several fits:
+
+1. an exact entity id (``alexander-ionov``);
+2. an exact normalized id, name or alias (``Aleksandr Ionov``, ``АГМР``);
+3. a person's surname typed alone, or with some of the person's other name
+   words (``Ionov``, ``Ионов``, ``Alexander Dugin`` for "Alexander
+   Gelyevich Dugin").
+
+A tier that fits one entity wins; a tier that fits several raises
+:class:`~imrnet.errors.AmbiguousName`, and so do words that are not a
+surname but belong to several people's names (``Alexander``); when no tier fits,
+:class:`~imrnet.errors.UnknownName` carries up to five "did you mean"
+suggestions.
+
+Examples
+--------
+>>> from imrnet.dataset.model import Dataset, Entity
+>>> people = [Entity("alexander-ionov", "Alexander Ionov", "person", aliases=("Александр Ионов",)),
+...           Entity("agmr", "Anti-Globalization Movement of Russia", "organization", aliases=("AGMR",))]
+>>> dataset = Dataset(entities={e.id: e for e in people})
+>>> resolve(dataset, "Ионов").id
+'alexander-ionov'
+>>> resolve(dataset, "aleksandr IONOV").id
+'alexander-ionov'
+>>> resolve(dataset, "agmr").name
+'Anti-Globalization Movement of Russia'
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Mapping
+
+from anyascii import anyascii
+
+from imrnet.errors import AmbiguousName, UnknownName, UsageError
+from imrnet.dataset.model import Entity
+
+__all__ = ["normalize", "fold_word", "NameIndex", "index_for", "resolve"]
+
+# Apostrophes (and the soft/hard signs anyascii renders as ') join letters.
+_APOSTROPHES = re.compile(r"['`\u2018\u2019\u02b9\u02bb\u02bc\u00b4]")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# The dots of single-letter abbreviations: "u.s." reads "us".
+_INITIALISM = re.compile(r"\b([a-z0-9])\.(?=[a-z0-9]\.|[a-z0-9]\b)")
+_VOWELS = "aeiou"
+
+
+def fold_word(word: str) -> str:
+    """Fold transliteration variants of one lower-case ASCII word.
+
+    The rules, applied in this order:
+
+    1. ``x`` → ``ks`` (Alexander → Aleksander, Alexei → Aleksei);
+    2. ``ye`` at the start of a word or after a vowel → ``e``
+       (Yevgeny → Evgeny, Malofeyev → Malofeev, Sergeyevich → Sergeevich);
+    3. ``yo`` after a consonant → ``e`` (Fyodor → Fedor, Pyotr → Petr);
+    4. every other ``y`` → ``i``, then runs of ``i`` collapse to one
+       (Sergey/Sergei, Nikolay/Nikolai, Evgeniy/Evgenii/Evgeny, Yuriy/Yuri,
+       Chernyy/Cherny);
+    5. a final ``ander`` → ``andr`` (Alexander/Aleksandr).
+
+    Examples
+    --------
+    >>> [fold_word(w) for w in ("alexander", "aleksandr", "alexandr")]
+    ['aleksandr', 'aleksandr', 'aleksandr']
+    >>> [fold_word(w) for w in ("yevgeny", "evgeny", "evgeniy", "evgenii")]
+    ['evgeni', 'evgeni', 'evgeni', 'evgeni']
+    >>> fold_word("malofeyev") == fold_word("malofeev")
+    True
+    >>> fold_word("sergei") == fold_word("sergey"), fold_word("nikolai") == fold_word("nikolay")
+    (True, True)
+    """
+    word = word.replace("x", "ks")
+    out: list[str] = []
+    i = 0
+    n = len(word)
+    while i < n:
+        ch = word[i]
+        if ch == "y":
+            nxt = word[i + 1] if i + 1 < n else ""
+            prev = out[-1] if out else ""
+            if nxt == "e" and (not prev or prev in _VOWELS):
+                i += 1  # drop the y; the e follows
+                continue
+            if nxt == "o" and prev and prev not in _VOWELS and prev.isalpha():
+                out.append("e")
+                i += 2
+                continue
+            ch = "i"
+        if ch == "i" and out and out[-1] == "i":
+            i += 1
+            continue
+        out.append(ch)
+        i += 1
+    folded = "".join(out)
+    if folded.endswith("ander"):
+        folded = folded[:-5] + "andr"
+    return folded
+
+
+def normalize(text: str) -> str:
+    """Reduce a name to the form names are compared in.
+
+    Transliterate to ASCII (Cyrillic to Latin, accents stripped), casefold,
+    drop apostrophes and the dots of initialisms (U.S. → us), turn other
+    punctuation into spaces, collapse spaces
+    and fold transliteration variants word by word (see :func:`fold_word`).
+
+    Parameters
+    ----------
+    text : str
+        A name, alias, id or query.
+
+    Returns
+    -------
+    str
+        Space-separated folded words; empty when the text has no letter or
+        digit.
+
+    Examples
+    --------
+    >>> normalize("Ионов")
+    'ionov'
+    >>> normalize("Aleksandr  Ionov") == normalize("ALEXANDER IONOV")
+    True
+    >>> normalize("«Царьград» ТВ")
+    'tsargrad tv'
+    >>> normalize("Jean-Marie Le Pen")
+    'jean marie le pen'
+    >>> normalize("U.S.A. / Louis J. Marinelli")
+    'usa louis j marinelli'
+    >>> normalize("Konstantin Malofeyev") == normalize("Константин Малофеев")
+    True
+    >>> normalize("  ...  ")
+    ''
+    """
+    ascii_text = anyascii(str(text)).casefold()
+    ascii_text = _APOSTROPHES.sub("", ascii_text)
+    ascii_text = _INITIALISM.sub(r"\1", ascii_text)
+    words = _NON_ALNUM.sub(" ", ascii_text).split()
+    return " ".join(fold_word(w) for w in words)
+
+
+class NameIndex:
+    """Look entities up by id, name, alias or surname.
+
+    Parameters
+    ----------
+    entities : Mapping of str to Entity
+        The dataset's entities, id to record.
+
+    Examples
+    --------
+    >>> from imrnet.dataset.model import Entity
+    >>> ents = [Entity("alexander-dugin", "Alexander Gelyevich Dugin", "person"),
+    ...         Entity("pavel-dugin", "Pavel Dugin", "person")]
+    >>> index = NameIndex({e.id: e for e in ents})
+    >>> index.resolve("Aleksandr Dugin").id
+    'alexander-dugin'
+    >>> index.resolve("dugin")
+    Traceback (most recent call last):
+    ...
+    imrnet.errors.AmbiguousName: 'dugin' fits 2 entities: alexander-dugin (Alexander Gelyevich Dugin, person); pavel-dugin (Pavel Dugin, person); use an id or a fuller name
+    """
+
+    def __init__(self, entities: Mapping[str, Entity]):
+        self.entities: dict[str, Entity] = dict(entities)
+        #: normalized id/name/alias -> ids
+        self._full: dict[str, set[str]] = {}
+        #: normalized surname -> {id: [token lists of the names ending in it]}
+        self._surname: dict[str, dict[str, list[list[str]]]] = {}
+        #: (normalized key, id) pairs offered to suggestions
+        self._choices: list[tuple[str, str]] = []
+        for entity in self.entities.values():
+            keys = {normalize(entity.id)}
+            for name in (entity.name, *entity.aliases):
+                key = normalize(name)
+                keys.add(key)
+                if entity.type == "person" and key:
+                    tokens = key.split()
+                    self._surname.setdefault(tokens[-1], {}).setdefault(entity.id, []).append(
+                        tokens
+                    )
+            keys.discard("")
+            for key in sorted(keys):
+                self._full.setdefault(key, set()).add(entity.id)
+                self._choices.append((key, entity.id))
+
+    def _refs(self, ids) -> list[dict]:
+        found = [self.entities[i] for i in ids]
+        found.sort(key=lambda e: (e.name.casefold(), e.id))
+        return [e.ref() for e in found]
+
+    def _pick(self, text: str, ids) -> Entity | None:
+        ids = set(ids)
+        if len(ids) == 1:
+            return self.entities[next(iter(ids))]
+        if len(ids) > 1:
+            raise AmbiguousName(text, self._refs(ids))
+        return None
+
+    def candidates(self, text: str) -> list[dict]:
+        """Every entity ``text`` fits in the first tier that fits any.
+
+        Examples
+        --------
+        >>> from imrnet.dataset.model import Entity
+        >>> index = NameIndex({"a": Entity("a", "Anna Ivanova", "person")})
+        >>> index.candidates("ivanova")
+        [{'id': 'a', 'name': 'Anna Ivanova', 'type': 'person'}]
+        >>> index.candidates("Petrov")
+        []
+        """
+        if text in self.entities:
+            return [self.entities[text].ref()]
+        key = normalize(text)
+        if not key:
+            return []
+        if key in self._full:
+            return self._refs(self._full[key])
+        return self._refs(self._token_matches(key))
+
+    def _token_matches(self, key: str) -> set[str]:
+        tokens = key.split()
+        found: set[str] = set()
+        for eid, names in self._surname.get(tokens[-1], {}).items():
+            for name_tokens in names:
+                if all(t in name_tokens[:-1] for t in tokens[:-1]):
+                    found.add(eid)
+                    break
+        return found
+
+    def resolve(self, text: str) -> Entity:
+        """Return the one entity ``text`` names.
+
+        Parameters
+        ----------
+        text : str
+            An id, a name, an alias or a person's surname, in any case,
+            script or usual transliteration.
+
+        Raises
+        ------
+        UsageError
+            When the text is empty or holds no letter or digit.
+        AmbiguousName
+            When the text fits several entities equally well.
+        UnknownName
+            When it fits none (with up to five suggestions).
+
+        Examples
+        --------
+        >>> from imrnet.dataset.model import Entity
+        >>> index = NameIndex({"k": Entity("k", "Konstantin Malofeev", "person")})
+        >>> index.resolve("МАЛОФЕЕВ").name
+        'Konstantin Malofeev'
+        >>> index.resolve("Malofeyev").id
+        'k'
+        """
+        if not isinstance(text, str):
+            raise UsageError(f"entity name must be text, not {type(text).__name__}")
+        if text in self.entities:
+            return self.entities[text]
+        stripped = text.strip()
+        if stripped in self.entities:
+            return self.entities[stripped]
+        key = normalize(text)
+        if not key:
+            raise UsageError(f"empty entity name {text!r}: give an id, a name or an alias")
+        found = self._pick(text, self._full.get(key, ()))
+        if found is None:
+            found = self._pick(text, self._token_matches(key))
+        if found is None:
+            # Not a name, but the given name(s) of several people ("Alexander"):
+            # ambiguous, with the candidates, rather than "no entity matches".
+            people = self._word_matches(key)
+            if len(people) > 1:
+                raise AmbiguousName(text, self._refs(people))
+            raise UnknownName(text, self.suggest(text))
+        return found
+
+    def _word_matches(self, key: str) -> set[str]:
+        """The people with a name holding every word of ``key``, in any place."""
+        tokens = key.split()
+        return {
+            eid
+            for by_id in self._surname.values()
+            for eid, names in by_id.items()
+            if any(all(t in name_tokens for t in tokens) for name_tokens in names)
+        }
+
+    def suggest(self, text: str, limit: int = 5) -> list[dict]:
+        """The entities whose id, name or alias is nearest to ``text``.
+
+        Scored with :func:`rapidfuzz.fuzz.WRatio` on normalized names; at
+        most ``limit`` references, best first, ties by name. Nothing below a
+        score of 60 is offered.
+
+        Examples
+        --------
+        >>> from imrnet.dataset.model import Entity
+        >>> index = NameIndex({"k": Entity("k", "Konstantin Malofeev", "person"),
+        ...                    "t": Entity("t", "Tsargrad", "media")})
+        >>> [r["id"] for r in index.suggest("Malofe")]
+        ['k']
+        """
+        key = normalize(text)
+        if not key or limit <= 0:
+            return []
+        from rapidfuzz import fuzz
+
+        best: dict[str, float] = {}
+        for choice, eid in self._choices:
+            score = fuzz.WRatio(key, choice)
+            if score >= 60 and score > best.get(eid, -1.0):
+                best[eid] = score
+        ranked = sorted(
+            best,
+            key=lambda eid: (-best[eid], self.entities[eid].name.casefold(), eid),
+        )
+        return [self.entities[eid].ref() for eid in ranked[:limit]]
+
+
+_CACHE: dict[int, tuple[weakref.ref, NameIndex]] = {}
+
+
+def _forget(key: int, ref: weakref.ref) -> None:
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0] is ref:
+        del _CACHE[key]
+
+
+def index_for(dataset) -> NameIndex:
+    """The :class:`NameIndex` of a dataset, built once per dataset object.
+
+    Examples
+    --------
+    >>> from imrnet.dataset.model import Dataset
+    >>> d = Dataset()
+    >>> index_for(d) is index_for(d)
+    True
+    """
+    key = id(dataset)
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0]() is dataset:
+        return cached[1]
+    index = NameIndex(dataset.entities)
+    try:
+        ref = weakref.ref(dataset, lambda r, key=key: _forget(key, r))
+    except TypeError:  # not weak-referenceable: do not cache
+        return index
+    _CACHE[key] = (ref, index)
+    return index
+
+
+def resolve(dataset, text: str) -> Entity:
+    """Resolve ``text`` to one entity of ``dataset`` (see :meth:`NameIndex.resolve`)."""
+    return index_for(dataset).resolve(text)

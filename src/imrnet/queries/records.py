@@ -1,0 +1,279 @@
+"""Record queries: entity cards, entity listings and link listings.
+
+Every function takes a :class:`~imrnet.dataset.model.Dataset` and returns a plain
+``dict`` (JSON-ready) that the ``show``, ``list`` and ``links`` commands
+print as JSON or tables; :mod:`imrnet.queries.search`, :mod:`imrnet.queries.timeline` and
+:mod:`imrnet.queries.provenance` answer the other record questions.
+Names are resolved with :func:`imrnet.queries.names.resolve`, so an id, a name, an
+alias or a surname all work; bad values raise
+:class:`~imrnet.errors.UsageError` (exit 2) and a search without a hit
+raises :class:`~imrnet.errors.NoAnswer` (exit 1).
+
+Examples
+--------
+>>> from imrnet.dataset.examples import tiny_dataset
+>>> ds = tiny_dataset()
+>>> entity_card(ds, "Ionov")["links"][0]["id"]
+'ionov-leads-agmr'
+>>> list_entities(ds, types=["organization"])["count"]
+1
+>>> list_links(ds)["count"]
+2
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from imrnet.dataset.dates import date_bounds, sort_key
+from imrnet.errors import UsageError
+from imrnet.queries.filters import ALL_LINKS
+from imrnet.queries.inputs import entity_types, user_date
+from imrnet.dataset.model import Dataset, Link
+from imrnet.queries.names import resolve
+from imrnet.dataset.vocab import COUNTRIES
+
+__all__ = [
+    "entity_card",
+    "list_entities",
+    "list_links",
+    "check_range",
+    "in_range",
+    "link_date",
+]
+
+# --------------------------------------------------------------------------
+# helpers
+
+
+def check_range(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    since = user_date(since, "--since")
+    until = user_date(until, "--until")
+    if since and until and date_bounds(until)[1] < date_bounds(since)[0]:
+        raise UsageError(f"--until {until} is before --since {since}")
+    return since, until
+
+
+def in_range(start: str | None, end: str | None, since: str | None, until: str | None) -> bool:
+    """Tell whether a period ``start``–``end`` overlaps ``since``–``until``.
+
+    Partial dates compare by precision (``2015`` overlaps ``2015-09``); a
+    missing ``start`` or ``end`` is open. A wholly undated period matches
+    only when no bound is given, as it cannot be placed.
+
+    Examples
+    --------
+    >>> in_range("2012", None, "2020", None)
+    True
+    >>> in_range("2015-09", "2017", None, "2015")
+    True
+    >>> in_range("2018", None, None, "2017-12")
+    False
+    >>> in_range(None, None, "2000", None)
+    False
+    """
+    if since is None and until is None:
+        return True
+    if start is None and end is None:
+        return False
+    if since is not None and end is not None and date_bounds(end)[1] < date_bounds(since)[0]:
+        return False
+    if until is not None and start is not None and date_bounds(start)[0] > date_bounds(until)[1]:
+        return False
+    return True
+
+
+def link_date(link: Link) -> str | None:
+    """The date a link is placed at: its start, else its end, else ``None``.
+
+    Examples
+    --------
+    >>> from imrnet.dataset.model import Link
+    >>> link_date(Link("x", "a", "b", "leads", "reported", end="2020"))
+    '2020'
+    """
+    return link.start if link.start is not None else link.end
+
+
+def _by_date(links: Iterable[Link]) -> list[Link]:
+    return sorted(links, key=lambda link: sort_key(link_date(link)))
+
+
+# --------------------------------------------------------------------------
+# show
+
+
+def entity_card(dataset: Dataset, name: str) -> dict:
+    """The entity card: every field of one entity and all its links.
+
+    Parameters
+    ----------
+    dataset : Dataset
+    name : str
+        An id, name, alias or surname.
+
+    Returns
+    -------
+    dict
+        :meth:`Entity.as_dict` plus ``"links"``: every link in and out, as
+        :meth:`Link.as_dict`, oldest first (by start, else end; partial
+        dates before precise ones, undated last, file order among equals).
+
+    Examples
+    --------
+    >>> from imrnet.dataset.examples import tiny_dataset
+    >>> card = entity_card(tiny_dataset(), "agmr")
+    >>> card["name"], card["country"]
+    ('Anti-Globalization Movement of Russia', ['RU'])
+    >>> [(link["source"], link["type"]) for link in card["links"]]
+    [('alexander-ionov', 'leads'), ('agmr', 'organized')]
+    """
+    entity = resolve(dataset, name)
+    links = _by_date(dataset.links_by_entity.get(entity.id, ()))
+    return {**entity.as_dict(), "links": [link.as_dict() for link in links]}
+
+
+# --------------------------------------------------------------------------
+# list
+
+
+def list_entities(
+    dataset: Dataset,
+    types: Iterable[str] | None = None,
+    tags: Iterable[str] | None = None,
+    countries: Iterable[str] | None = None,
+) -> dict:
+    """The entities, filtered by type, tag and country.
+
+    Values of one filter are alternatives (any of them); different filters
+    must all hold. Entities are ordered by name, then id.
+
+    Parameters
+    ----------
+    dataset : Dataset
+    types : iterable of str, optional
+        Entity types (see :data:`imrnet.dataset.vocab.ENTITY_TYPES`).
+    tags : iterable of str, optional
+        Tags used in the dataset.
+    countries : iterable of str, optional
+        ISO 3166-1 alpha-2 codes, any case.
+
+    Returns
+    -------
+    dict
+        ``{"count": n, "entities": [{"id", "name", "type", "country",
+        "tags"}]}``.
+
+    Raises
+    ------
+    UsageError
+        An unknown type, a tag no entity has, or a code that is no country.
+
+    Examples
+    --------
+    >>> from imrnet.dataset.examples import tiny_dataset
+    >>> ds = tiny_dataset()
+    >>> list_entities(ds, countries=["ru"], tags=["ionov-network"])["entities"]
+    [{'id': 'agmr', 'name': 'Anti-Globalization Movement of Russia', 'type': 'organization', 'country': ['RU'], 'tags': ['ionov-network']}]
+    >>> list_entities(ds, types=["cult"])
+    Traceback (most recent call last):
+    ...
+    imrnet.errors.UsageError: unknown entity type 'cult' for --type; expected one of: person, organization, company, public_body, media, event
+    """
+    wanted_types = entity_types(types, "--type")
+    known_tags = sorted({tag for e in dataset.entities.values() for tag in e.tags})
+    wanted_tags = set()
+    for value in tags or ():
+        tag = str(value).strip().lower()
+        if tag not in known_tags:
+            listed = ", ".join(known_tags) if known_tags else "none"
+            raise UsageError(f"unknown tag {value!r} (tags in the dataset: {listed})")
+        wanted_tags.add(tag)
+    wanted_countries = set()
+    for value in countries or ():
+        code = str(value).strip().upper()
+        if code not in COUNTRIES:
+            raise UsageError(
+                f"unknown country {value!r} (expected an ISO 3166-1 alpha-2 code such as RU, US)"
+            )
+        wanted_countries.add(code)
+    found = [
+        e
+        for e in dataset.entities.values()
+        if (not wanted_types or e.type in wanted_types)
+        and (not wanted_tags or wanted_tags.intersection(e.tags))
+        and (not wanted_countries or wanted_countries.intersection(e.countries))
+    ]
+    found.sort(key=lambda e: (e.name.casefold(), e.id))
+    return {
+        "count": len(found),
+        "entities": [
+            {**e.ref(), "country": list(e.countries), "tags": list(e.tags)} for e in found
+        ],
+    }
+
+
+# --------------------------------------------------------------------------
+# links
+
+
+def list_links(
+    dataset: Dataset,
+    link_filter=None,
+    entities: Iterable[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> dict:
+    """The links, filtered, in file order.
+
+    Parameters
+    ----------
+    dataset : Dataset
+    link_filter : imrnet.queries.filters.LinkFilter, optional
+        Status, ``--as-of`` and link type filters; none by default.
+    entities : iterable of str, optional
+        Names (id, name, alias or surname); keep links touching any of them.
+    since, until : str, optional
+        Keep links whose period (start–end, open where missing) overlaps
+        this range; partial dates compare by precision, undated links are
+        left out when either bound is given.
+
+    Returns
+    -------
+    dict
+        ``{"count": n, "filters": {...}, "links": [Link.as_dict()]}``; the
+        filters are the link filter's :meth:`describe` plus ``"entity"``
+        (resolved ids), ``"since"`` and ``"until"``.
+
+    Raises
+    ------
+    UsageError
+        Unknown or ambiguous names, malformed dates, ``until`` before
+        ``since``.
+
+    Examples
+    --------
+    >>> from imrnet.dataset.examples import tiny_dataset
+    >>> ds = tiny_dataset()
+    >>> [link["id"] for link in list_links(ds, until="2015")["links"]]
+    ['ionov-leads-agmr']
+    >>> list_links(ds, since="2020")["filters"]["since"]
+    '2020'
+    >>> list_links(ds, entities=["Ionov"], until="2015")["count"]
+    1
+    """
+    since, until = check_range(since, until)
+    link_filter = link_filter or ALL_LINKS
+    ids = []
+    for name in entities or ():
+        eid = resolve(dataset, name).id
+        if eid not in ids:
+            ids.append(eid)
+    found = [
+        link
+        for link in link_filter.apply(dataset.links)
+        if (not ids or link.source in ids or link.target in ids)
+        and in_range(link.start, link.end, since, until)
+    ]
+    filters = {**link_filter.describe(), "entity": ids, "since": since, "until": until}
+    return {"count": len(found), "filters": filters, "links": [link.as_dict() for link in found]}
