@@ -63,29 +63,35 @@ def assert_usage_error(result, *fragments: str) -> None:
         assert fragment in lines[0]
 
 
+ORIGIN = "tests/fixtures/records/basic"
+
 LINK_OWNS = {
     "id": "malofeev-owns-tsargrad", "source": "konstantin-malofeev", "target": "tsargrad",
     "type": "owns", "label": "owns", "status": "reported", "start": "2015", "end": None,
     "role": None, "amount": None, "currency": None, "summary": None,
     "sources": [{"id": "imr-article", "locator": "para. 5"}],
+    "kind": "affiliation", "symmetric": False, "account_of": None, "origin": ORIGIN,
 }
 LINK_EMPLOYS = {
     "id": "tsargrad-employs-dugin", "source": "tsargrad", "target": "alexander-dugin",
     "type": "employs", "label": "employs", "status": "reported", "start": "2015-09",
     "end": "2017", "role": "chief editor", "amount": None, "currency": None, "summary": None,
     "sources": [{"id": "imr-article", "locator": None}],
+    "kind": "affiliation", "symmetric": False, "account_of": None, "origin": ORIGIN,
 }
 LINK_FUNDS = {
     "id": "malofeev-funds-imr", "source": "konstantin-malofeev", "target": "imr",
     "type": "funds", "label": "funds", "status": "alleged", "start": "2023", "end": None,
     "role": None, "amount": 1000000, "currency": "RUB", "summary": None,
     "sources": [{"id": "imr-article", "locator": None}],
+    "kind": "affiliation", "symmetric": False, "account_of": None, "origin": ORIGIN,
 }
 LINK_SPOKE = {
     "id": "ionov-spoke-congress", "source": "alexander-ionov", "target": "imr-congress",
     "type": "spoke_at", "label": "spoke at", "status": "reported", "start": "2023-03-14",
     "end": None, "role": None, "amount": None, "currency": None, "summary": None,
     "sources": [{"id": "imr-article", "locator": "para. 2"}],
+    "kind": "affiliation", "symmetric": False, "account_of": None, "origin": ORIGIN,
 }
 
 
@@ -98,7 +104,7 @@ def test_show_json_exact():
         "id": "tsargrad", "name": "Tsargrad TV", "type": "media",
         "aliases": ["Tsargrad", "Царьград"], "country": ["RU"], "born": None,
         "founded": "2015", "date": None, "place": None, "summary": None, "tags": [],
-        "sources": [{"id": "imr-article", "locator": None}],
+        "sources": [{"id": "imr-article", "locator": None}], "origin": ORIGIN,
         "links": [LINK_OWNS, LINK_EMPLOYS],
     }
 
@@ -274,10 +280,10 @@ def test_timeline_json_exact():
         "entity": {"id": "imr-congress", "name": "IMR founding congress", "type": "event"},
         "filters": {**ALL_COUNTED, "since": None, "until": None},
         "items": [
-            {"date": "2023-03-14", "kind": "event", "id": "imr-congress",
+            {"date": "2023-03-14", "item": "event", "id": "imr-congress",
              "name": "IMR founding congress", "type": "event", "place": "Moscow",
              "country": ["RU"], "summary": None},
-            {"date": "2023-03-14", "kind": "link", **LINK_SPOKE},
+            {"date": "2023-03-14", "item": "link", **LINK_SPOKE},
         ],
     }
 
@@ -285,7 +291,7 @@ def test_timeline_json_exact():
 def test_timeline_all_and_filters():
     result = run_json("timeline")
     assert result["entity"] is None
-    assert [(i["date"], i["kind"]) for i in result["items"]] == [
+    assert [(i["date"], i["item"]) for i in result["items"]] == [
         ("2012", "link"), ("2015", "link"), ("2015-09", "link"), ("2022-07-29", "link"),
         ("2023", "link"), ("2023-03", "link"), ("2023-03-14", "event"), ("2023-03-14", "link"),
     ]
@@ -333,7 +339,7 @@ def test_sources_json_exact():
     assert result["sources"][0] == {
         "id": "imr-article", "title": "The International Movement of Russophiles",
         "publisher": "Example Review", "date": "2023-04", "url": None, "authors": [],
-        "note": None, "cited_in": None, "counts": {"entities": 7, "links": 7},
+        "note": None, "cited_in": None, "origin": ORIGIN, "counts": {"entities": 7, "links": 7},
     }
     assert [(s["id"], s["counts"]) for s in result["sources"][1:]] == [
         ("wiki-ionov", {"entities": 2, "links": 1}),
@@ -344,7 +350,8 @@ def test_sources_json_exact():
 def test_source_detail_json_exact():
     assert run_json("sources", "wiki-ionov") == {
         "source": {"id": "wiki-ionov", "title": "Alexander Ionov", "publisher": "Encyclopedia",
-                   "date": None, "url": None, "authors": [], "note": None, "cited_in": None},
+                   "date": None, "url": None, "authors": [], "note": None, "cited_in": None,
+                   "origin": ORIGIN},
         "counts": {"entities": 2, "links": 1},
         "entities": [
             {"id": "alexander-ionov", "name": "Alexander Ionov", "type": "person", "locators": []},
@@ -356,6 +363,7 @@ def test_source_detail_json_exact():
             "type": "leads", "label": "leads", "status": "reported", "start": "2012",
             "end": None, "role": None, "amount": None, "currency": None, "summary": None,
             "sources": [{"id": "wiki-ionov", "locator": None}],
+            "kind": "affiliation", "symmetric": False, "account_of": None, "origin": ORIGIN,
         }],
     }
 

@@ -35,7 +35,9 @@ def test_readme_lists_every_command_and_link_type():
     for info in app.registered_commands:
         assert f"`imrnet {info.name}" in README, info.name
     for kind in LINK_TYPES.values():
-        assert f"| `{kind.name}` | {kind.forward} | {kind.backward} |" in README, kind.name
+        flags = ", ".join(f for f, on in (("symmetric", kind.symmetric), ("accusation", kind.accusation)) if on)
+        row = f"| `{kind.name}` | {kind.forward} | {kind.backward} | {kind.kind} | {kind.timing} | {flags} |"
+        assert row in README, kind.name
 
 
 def test_readme_documents_every_exit_code():

@@ -583,3 +583,50 @@ def test_unhashable_key_is_reported(tmp_path):
     d = make(tmp_path, entities="- {id: agmr, name: AGMR, type: organization, [x]: 1, sources: [doc-a]}\n",
              links="[]\n")
     assert messages(d) == ["entities.yaml:1: entity agmr: unknown field \"['x']\""]
+
+
+# --------------------------------------------------------------------------
+# competing accounts of one fact
+
+
+def test_accounts_of_one_fact_load_together(tmp_path):
+    d = make(tmp_path, **links_file("""
+        - {source: alexander-ionov, target: agmr, type: leads, status: reported, start: "2011",
+           account_of: agmr-presidency-start, sources: [doc-a]}
+        - {source: alexander-ionov, target: agmr, type: leads, status: reported, start: "2012",
+           account_of: agmr-presidency-start, sources: [doc-a]}
+        """))
+    report = check_dirs([d])
+    assert report.errors == []
+    assert [l.account_of for l in report.dataset.links] == ["agmr-presidency-start"] * 2
+
+
+def test_account_alone_or_across_pairs_is_an_error(tmp_path):
+    d = make(tmp_path, entities=ENTITY_OK + """
+- id: doj
+  name: US Department of Justice
+  type: public_body
+  sources: [doc-a]
+""", links="""
+- {source: alexander-ionov, target: agmr, type: leads, status: reported, account_of: lone, sources: [doc-a]}
+- {source: alexander-ionov, target: agmr, type: funds, status: reported, account_of: mixed, sources: [doc-a]}
+- {source: doj, target: agmr, type: funds, status: reported, account_of: mixed, sources: [doc-a]}
+- {source: doj, target: alexander-ionov, type: charged, status: alleged, account_of: Not_A_Slug, sources: [doc-a]}
+""")
+    assert messages(d) == [
+        "links.yaml:1: link alexander-ionov~leads~agmr: field 'account_of': group 'lone' has no "
+        "other account; give it to every link that tells the same fact another way",
+        "links.yaml:3: link doj~funds~agmr: field 'account_of': group 'mixed' joins links between "
+        "different entities (first at links.yaml:2)",
+        "links.yaml:4: link doj -> alexander-ionov: field 'account_of' must be a lowercase slug, "
+        "not 'Not_A_Slug'",
+    ]
+
+
+def test_records_say_where_they_came_from(tmp_path):
+    d = make(tmp_path)
+    report = check_dirs([d])
+    assert {e.origin for e in report.dataset.entities.values()} == {str(d)}
+    from imrnet.dataset.locations import bundled_dir
+    bundled = check_dirs([bundled_dir()]).dataset
+    assert {l.origin for l in bundled.links} == {"bundled"}

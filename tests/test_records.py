@@ -59,7 +59,7 @@ def test_card_orders_links_oldest_first_partial_before_precise_undated_last():
 
 def test_timeline_partial_dates_before_precise_and_events_before_links():
     items = timeline.timeline(_direct())["items"]
-    assert [(i["date"], i["kind"], i["id"]) for i in items] == [
+    assert [(i["date"], i["item"], i["id"]) for i in items] == [
         ("2014-12", "link", "l-end-only"),
         ("2015", "event", "ev"),
         ("2015", "link", "l-year"),
@@ -74,14 +74,14 @@ def test_timeline_of_entity_keeps_its_events_and_respects_the_filter():
     items = timeline.timeline(ds, "Boris Beta")["items"]
     assert ids(items) == ["l-end-only", "l-precise"]
     alleged = timeline.timeline(ds, "a", LinkFilter.from_options(statuses=["alleged"]))
-    assert [(i["kind"], i["id"]) for i in alleged["items"]] == [("link", "l-month"), ("event", "ev2")]
+    assert [(i["item"], i["id"]) for i in alleged["items"]] == [("link", "l-month"), ("event", "ev2")]
     assert alleged["entity"] == {"id": "a", "name": "Anna Alpha", "type": "person"}
 
 
 def test_timeline_event_item_shape():
     items = timeline.timeline(_direct(), "Summit")["items"]
     assert items[0] == {
-        "date": "2015", "kind": "event", "id": "ev", "name": "Summit", "type": "event",
+        "date": "2015", "item": "event", "id": "ev", "name": "Summit", "type": "event",
         "place": None, "country": [], "summary": None,
     }
 
@@ -291,7 +291,7 @@ def test_links_errors(ds):
 def test_timeline_all(ds):
     result = timeline.timeline(ds)
     assert result["entity"] is None
-    assert [(i["date"], i["kind"], i["id"]) for i in result["items"]] == [
+    assert [(i["date"], i["item"], i["id"]) for i in result["items"]] == [
         ("2012", "link", "ionov-leads-agmr"),
         ("2015", "link", "malofeev-owns-tsargrad"),
         ("2015-09", "link", "tsargrad-employs-dugin"),
@@ -303,7 +303,7 @@ def test_timeline_all(ds):
     ]
     link_item = result["items"][0]
     link = ds.links[0]
-    assert link_item == {"date": "2012", "kind": "link", **link.as_dict()}
+    assert link_item == {"date": "2012", "item": "link", **link.as_dict()}
 
 
 def test_timeline_entity_and_range(ds):
@@ -356,7 +356,7 @@ def test_source_detail(ds):
             "id": "doj-release", "title": "Russian national charged",
             "publisher": "U.S. Department of Justice", "date": "2022-07-29",
             "url": "https://example.org/doj-release", "authors": [], "note": None,
-            "cited_in": None,
+            "cited_in": None, "origin": "tests/fixtures/records/basic",
         },
         "counts": {"entities": 1, "links": 1},
         "entities": [{"id": "us-doj", "name": "U.S. Department of Justice",

@@ -215,6 +215,7 @@ def parse_file(path: Path, shown: str | None = None) -> tuple[list[_Mapping] | N
 class _Parsed:
     file: str
     record: _Mapping
+    origin: str = "bundled"
 
 
 def _closest(word: str, options: Iterable[str]) -> str:
@@ -360,7 +361,7 @@ class _Checker:
         if sid:  # kept even when incomplete, so references to it do not cascade
             self.sources[sid] = Source(
                 sid, title or "", publisher or "", date, url, authors, note, cited_in, item.file,
-                item.record.line,
+                item.record.line, item.origin,
             )
 
     def check_cited_in(self) -> None:
@@ -416,6 +417,7 @@ class _Checker:
             sources=self.citations(item, what),
             file=item.file,
             line=item.record.line,
+            origin=item.origin,
         )
         if eid:  # kept even when incomplete, so links to it do not cascade
             self.entities[eid] = entity
@@ -461,6 +463,10 @@ class _Checker:
             self.error(item, what, "field 'currency' given without an 'amount'", "currency")
         role = self.text(item, what, "role")
         summary = self.text(item, what, "summary")
+        account_of = self.text(item, what, "account_of")
+        if account_of is not None and not _SLUG.match(account_of):
+            self.error(item, what, f"field 'account_of' must be a lowercase slug, not {account_of!r}", "account_of")
+            account_of = None
         citations = self.citations(item, what)
         if given is not None and (not isinstance(given, str) or not _LINK_ID.match(given)):
             self.error(item, what, f"id {given!r} is not a lowercase id (letters, digits, '-', '~', '.', '_')", "id")
@@ -483,9 +489,25 @@ class _Checker:
             self.error(item, what, f"link id {link_id!r} is also used at {first.file}:{first.line}; give one of them an explicit 'id'", "id" if given else None)
             return
         link = Link(link_id, source, target, kind, status, start, end, role, amount, currency,
-                    summary, citations, item.file, rec.line)
+                    summary, citations, item.file, rec.line, account_of, item.origin)
         ids[link_id] = seen[key] = link
         self.links.append(link)
+
+    def check_accounts(self) -> None:
+        """Competing accounts of one fact: two or more links, one pair of entities."""
+        groups: dict[str, list[Link]] = {}
+        for link in self.links:
+            if link.account_of:
+                groups.setdefault(link.account_of, []).append(link)
+        for name, links in groups.items():
+            first = links[0]
+            if len(links) == 1:
+                self.errors.append(Problem(first.file, first.line, f"link {first.id}: field 'account_of': group {name!r} has no other account; give it to every link that tells the same fact another way"))
+                continue
+            pair = {first.source, first.target}
+            for link in links[1:]:
+                if {link.source, link.target} != pair:
+                    self.errors.append(Problem(link.file, link.line, f"link {link.id}: field 'account_of': group {name!r} joins links between different entities (first at {first.file}:{first.line})"))
 
     def unused_sources(self) -> None:
         used = {c.id for e in self.entities.values() for c in e.sources}
@@ -525,7 +547,9 @@ def check_dirs(dirs: list[Path]) -> Report:
     parsed: dict[str, list[_Parsed]] = {name: [] for name in FILES}
     errors: list[Problem] = []
     unreadable = False
+    bundled = bundled_dir().resolve()
     for directory in dirs:
+        origin = "bundled" if directory.resolve() == bundled else display_path(directory)
         present = [name for name in FILES if (directory / name).is_file()]
         if not present:
             errors.append(Problem(display_path(directory), 0, f"no dataset files here (expected {', '.join(FILES)})"))
@@ -536,7 +560,7 @@ def check_dirs(dirs: list[Path]) -> Report:
             if records is None:
                 unreadable = True
             else:
-                parsed[name].extend(_Parsed(shown, record) for record in records)
+                parsed[name].extend(_Parsed(shown, record, origin) for record in records)
     if unreadable:
         # A file that could not be read whole would make pass two report
         # every reference into it as unknown: stop at the syntax errors.
@@ -553,6 +577,7 @@ def check_dirs(dirs: list[Path]) -> Report:
     seen: dict[tuple, Link] = {}
     for item in parsed["links.yaml"]:
         checker.link(item, ids, seen)
+    checker.check_accounts()
     checker.unused_sources()
 
     order = {name: i for i, name in enumerate(dict.fromkeys(p.file for p in checker.errors))}

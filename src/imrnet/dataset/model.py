@@ -13,6 +13,8 @@ Examples
 'funded by'
 >>> link.other("a")
 'b'
+>>> link.kind, link.symmetric
+('affiliation', False)
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ class Source:
     cited_in: str | None = None
     file: str = ""
     line: int = 0
+    origin: str = "bundled"
 
     def as_dict(self) -> dict:
         return {
@@ -61,6 +64,7 @@ class Source:
             "authors": list(self.authors),
             "note": self.note,
             "cited_in": self.cited_in,
+            "origin": self.origin,
         }
 
 
@@ -82,6 +86,7 @@ class Entity:
     sources: tuple[Citation, ...] = ()
     file: str = ""
     line: int = 0
+    origin: str = "bundled"
 
     def ref(self) -> dict:
         """The short reference used wherever an entity is mentioned."""
@@ -100,6 +105,7 @@ class Entity:
             "summary": self.summary,
             "tags": list(self.tags),
             "sources": [c.as_dict() for c in self.sources],
+            "origin": self.origin,
         }
 
 
@@ -121,6 +127,18 @@ class Link:
     sources: tuple[Citation, ...] = ()
     file: str = ""
     line: int = 0
+    account_of: str | None = None
+    origin: str = "bundled"
+
+    @property
+    def kind(self) -> str:
+        """The tie's kind: ``affiliation``, ``adversarial`` or ``coverage``."""
+        return LINK_TYPES[self.type].kind
+
+    @property
+    def symmetric(self) -> bool:
+        """True when the relation reads the same both ways."""
+        return LINK_TYPES[self.type].symmetric
 
     @property
     def label(self) -> str:
@@ -151,6 +169,10 @@ class Link:
             "currency": self.currency,
             "summary": self.summary,
             "sources": [c.as_dict() for c in self.sources],
+            "kind": self.kind,
+            "symmetric": self.symmetric,
+            "account_of": self.account_of,
+            "origin": self.origin,
         }
 
 

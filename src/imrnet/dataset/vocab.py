@@ -20,6 +20,8 @@ from typing import NamedTuple
 __all__ = [
     "ENTITY_TYPES",
     "STATUSES",
+    "KINDS",
+    "TIMINGS",
     "LinkType",
     "LINK_TYPES",
     "ACCUSATION_TYPES",
@@ -49,9 +51,21 @@ ENTITY_TYPES: tuple[str, ...] = (
 #: sources contradict. ``planned``: announced but not (yet) carried out.
 STATUSES: tuple[str, ...] = ("reported", "alleged", "disputed", "planned")
 
+#: What a tie means for the network. ``affiliation``: a channel of influence
+#: (leads, funds, member of, attended, family...); ``adversarial``: one side
+#: acts against the other (sanctioned, charged, opposes...); ``coverage``: a
+#: publication wrote about the other side. Paths and measures follow
+#: affiliation ties by default: a sanction or a news report is evidence, not a
+#: channel.
+KINDS: tuple[str, ...] = ("affiliation", "adversarial", "coverage")
+
+#: How a link sits in time. An ``act`` happens on one date (its ``start``);
+#: a ``state`` holds over an interval (``start`` to ``end``, open when absent).
+TIMINGS: tuple[str, ...] = ("act", "state")
+
 
 class LinkType(NamedTuple):
-    """One relation type: its labels read forward and backward.
+    """One relation type: its labels, its kind and how it sits in time.
 
     Parameters
     ----------
@@ -66,11 +80,17 @@ class LinkType(NamedTuple):
     accusation : bool
         True when a link of this type records an accusation, so its status
         must not be ``reported``.
+    kind : str
+        One of :data:`KINDS`.
+    timing : str
+        One of :data:`TIMINGS`.
 
     Examples
     --------
     >>> LinkType("funds", "funds", "funded by").label_for(forward=True)
     'funds'
+    >>> LINK_TYPES["sanctioned"].kind, LINK_TYPES["sanctioned"].timing
+    ('adversarial', 'act')
     """
 
     name: str
@@ -78,10 +98,15 @@ class LinkType(NamedTuple):
     backward: str
     symmetric: bool = False
     accusation: bool = False
+    kind: str = "affiliation"
+    timing: str = "state"
 
     def label_for(self, forward: bool) -> str:
         """Return the label read in one direction."""
         return self.forward if forward or self.symmetric else self.backward
+
+
+ACT, ADVERSARIAL, COVERAGE = "act", "adversarial", "coverage"
 
 
 def _types(*rows: LinkType) -> dict[str, LinkType]:
@@ -93,7 +118,8 @@ LINK_TYPES: dict[str, LinkType] = _types(
     # leadership, structure, ownership
     LinkType("leads", "leads", "led by"),
     LinkType("officer_of", "officer of", "has officer"),
-    LinkType("founded", "founded", "founded by"),
+    LinkType("founded", "founded", "founded by", timing=ACT),
+    LinkType("founded_at", "was founded at", "was the founding event of", timing=ACT),
     LinkType("member_of", "member of", "has member"),
     LinkType("honorary_member_of", "honorary member of", "has honorary member"),
     LinkType("part_of", "part of", "has part"),
@@ -103,39 +129,45 @@ LINK_TYPES: dict[str, LinkType] = _types(
     LinkType("employs", "employs", "works for"),
     LinkType("registered_with", "registered with", "registered"),
     LinkType("studied_at", "studied at", "educated"),
+    LinkType("ideologue_of", "ideologue of", "has as ideologue"),
     # money
-    LinkType("funds", "funds", "funded by"),
-    LinkType("contracted", "awarded a contract to", "won a contract from"),
+    LinkType("funds", "funds", "funded by", timing=ACT),
+    LinkType("contracted", "awarded a contract to", "won a contract from", timing=ACT),
     # events
-    LinkType("organized", "organized", "organized by"),
-    LinkType("attended", "attended", "attended by"),
-    LinkType("spoke_at", "spoke at", "had as speaker"),
+    LinkType("organized", "organized", "organized by", timing=ACT),
+    LinkType("attended", "attended", "attended by", timing=ACT),
+    LinkType("spoke_at", "spoke at", "had as speaker", timing=ACT),
     # people and groups
     LinkType("family", "family of", "family of", symmetric=True),
     LinkType("associate", "associate of", "associate of", symmetric=True),
-    LinkType("met", "met", "met", symmetric=True),
+    LinkType("met", "met", "met", symmetric=True, timing=ACT),
     LinkType("cooperates_with", "cooperates with", "cooperates with", symmetric=True),
     LinkType("represents", "represents", "represented by"),
     LinkType("supports", "supports", "supported by"),
     LinkType("advocated_for", "advocated for", "championed by"),
-    LinkType("opposes", "opposes", "opposed by"),
+    LinkType("opposes", "opposes", "opposed by", kind=ADVERSARIAL),
+    LinkType("clashed_with", "clashed with", "clashed with", symmetric=True, kind=ADVERSARIAL, timing=ACT),
     # influence operations: who sought to sway whom
-    LinkType("targeted", "sought to influence", "targeted by"),
+    LinkType("targeted", "sought to influence", "targeted by", kind=ADVERSARIAL),
     # state acts
-    LinkType("appointed", "appointed", "appointed by"),
-    LinkType("awarded", "awarded", "received an award from"),
-    LinkType("sanctioned", "sanctioned", "sanctioned by"),
-    LinkType("charged", "charged", "charged by", accusation=True),
-    LinkType("accused", "accused", "accused by", accusation=True),
+    LinkType("appointed", "appointed", "appointed by", timing=ACT),
+    LinkType("awarded", "awarded", "received an award from", timing=ACT),
+    LinkType("sanctioned", "sanctioned", "sanctioned by", kind=ADVERSARIAL, timing=ACT),
+    LinkType("banned_entry", "barred the entry of", "barred from entry by", kind=ADVERSARIAL, timing=ACT),
+    LinkType("charged", "charged", "charged by", accusation=True, kind=ADVERSARIAL, timing=ACT),
+    LinkType("convicted", "convicted", "convicted by", kind=ADVERSARIAL, timing=ACT),
+    LinkType("accused", "accused", "accused by", accusation=True, kind=ADVERSARIAL, timing=ACT),
     LinkType("acted_for", "acted on behalf of", "had as agent", accusation=True),
-    LinkType("offered_reward", "offered a reward concerning", "subject of a reward offer by"),
-    LinkType("designated", "designated", "designated by"),
-    LinkType("complained_about", "complained about", "was complained about by"),
-    LinkType("complained_to", "complained to", "received a complaint from"),
-    LinkType("informed", "informed", "was informed by"),
+    LinkType("offered_reward", "offered a reward concerning", "subject of a reward offer by",
+             kind=ADVERSARIAL, timing=ACT),
+    LinkType("designated", "designated", "designated by", kind=ADVERSARIAL, timing=ACT),
+    LinkType("complained_about", "complained about", "was complained about by",
+             kind=ADVERSARIAL, timing=ACT),
+    LinkType("complained_to", "complained to", "received a complaint from", timing=ACT),
+    LinkType("informed", "informed", "was informed by", timing=ACT),
     # media
-    LinkType("appeared_in", "appeared in", "featured"),
-    LinkType("reported_on", "reported on", "was reported on by"),
+    LinkType("appeared_in", "appeared in", "featured", kind=COVERAGE, timing=ACT),
+    LinkType("reported_on", "reported on", "was reported on by", kind=COVERAGE, timing=ACT),
 )
 
 #: Link types that record accusations (their status is never ``reported``).
@@ -183,6 +215,8 @@ LINK_FIELDS: dict[str, bool] = {
     "amount": False,
     "currency": False,
     "summary": False,
+    # Links that are competing accounts of one fact share this slug.
+    "account_of": False,
     "sources": True,
 }
 

@@ -185,7 +185,7 @@ def timeline_tables(result: dict, dataset=None) -> list:
     title = f"Timeline of {subject['name']}" if subject else "Timeline"
     table = new_table("Date", "What", "Status", title=title)
     for item in result["items"]:
-        if item["kind"] == "event":
+        if item["item"] == "event":
             what = Text.assemble(("event: ", "dim"), entity_text(item))
             if item.get("place"):
                 what.append(f" ({item['place']})", style="dim")

@@ -3,7 +3,7 @@
 Examples
 --------
 >>> from imrnet.dataset.examples import tiny_dataset
->>> [i["kind"] for i in timeline(tiny_dataset())["items"]]
+>>> [i["item"] for i in timeline(tiny_dataset())["items"]]
 ['link', 'link', 'event']
 """
 
@@ -22,7 +22,7 @@ __all__ = ['timeline']
 def _event_item(entity: Entity) -> dict:
     return {
         "date": entity.date,
-        "kind": "event",
+        "item": "event",
         **entity.ref(),
         "place": entity.place,
         "country": list(entity.countries),
@@ -65,15 +65,15 @@ def timeline(
         ``{"entity": ref or None, "filters": {...}, "items": [...]}``; the
         filters are the link filter's :meth:`~imrnet.queries.filters.LinkFilter.describe`
         plus ``"since"`` and ``"until"``: what was counted. A link item is
-        ``{"date": ..., "kind": "link", **Link.as_dict()}``; an event item
-        is ``{"date", "kind": "event", "id", "name", "type", "place",
+        ``{"date": ..., "item": "link", **Link.as_dict()}``; an event item
+        is ``{"date", "item": "event", "id", "name", "type", "place",
         "country", "summary"}``.
 
     Examples
     --------
     >>> from imrnet.dataset.examples import tiny_dataset
     >>> ds = tiny_dataset()
-    >>> [(i["date"], i["kind"], i["id"]) for i in timeline(ds, "AGMR")["items"]]
+    >>> [(i["date"], i["item"], i["id"]) for i in timeline(ds, "AGMR")["items"]]
     [('2012', 'link', 'ionov-leads-agmr'), ('2023-03', 'link', 'agmr-organized-congress'), ('2023-03-14', 'event', 'imr-congress')]
     >>> timeline(ds, "imr congress")["entity"]["type"]
     'event'
@@ -97,7 +97,7 @@ def timeline(
     for position, link in enumerate(links):
         date = link_date(link)
         if date is not None and in_range(date, date, since, until):
-            item = {"date": date, "kind": "link", **link.as_dict()}
+            item = {"date": date, "item": "link", **link.as_dict()}
             rows.append(((sort_key(date), 1, position), item))
     rows.sort(key=lambda row: row[0])
     filters = {**link_filter.describe(), "since": since, "until": until}
