@@ -4,9 +4,11 @@ Each link's ``start`` and ``end`` become the edge's ``start`` and ``end``
 (partial dates widened to full days: a start of ``2015`` is
 ``2015-01-01``, an end of ``2015`` is ``2015-12-31``; a missing bound
 stays open), so Gephi's timeline shows when ties held. The relation is
-stored as the ``relation`` attribute, since GEXF's own edge ``type`` says
-``directed`` or ``undirected`` (symmetric relations are undirected); the
-edge label is the relation read forward. Nodes carry ``viz:color`` by
+stored as the ``relation`` attribute, since GEXF owns the edge ``type``
+(``directed`` or ``undirected``): every edge is directed from the link's
+source to its target, and ``symmetric`` tells the relations that read the
+same both ways (a mixed graph would not read back in NetworkX). The edge
+label is the relation read forward. Nodes carry ``viz:color`` by
 entity type (:data:`imrnet.export.attributes.TYPE_COLOURS`).
 
 Examples
@@ -16,7 +18,7 @@ Examples
 >>> ents = {i: Entity(i, i.upper(), "person") for i in "ab"}
 >>> link = Link("l1", "a", "b", "met", "reported", start="2015", end="2016-02")
 >>> text = render(select(Dataset(entities=ents, links=(link,))))
->>> 'start="2015-01-01" end="2016-02-29"' in text, 'type="undirected"' in text
+>>> 'start="2015-01-01" end="2016-02-29"' in text, 'title="relation"' in text
 (True, True)
 """
 
@@ -39,12 +41,9 @@ def render(selection) -> str:
 
     graph = to_networkx(selection)
     for _, data in graph.nodes(data=True):
-        data["label"] = data.pop("name")
-        data["entity_type"] = data.pop("type")
+        data["label"] = data["name"]
         data["viz"] = {"color": _rgb(data.pop("colour"))}
     for _, _, data in graph.edges(data=True):
-        data.pop("id")
-        data["type"] = "undirected" if data["symmetric"] else "directed"
         if "start" in data:
             data["start"] = date_bounds(data["start"])[0]
         if "end" in data:

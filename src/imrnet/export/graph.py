@@ -34,10 +34,14 @@ def describe_text(selection) -> str:
     """
     about = selection.description
     mode = about.get("mode", "all")
+
+    def name(eid: str) -> str:
+        return selection.entities[eid].name if eid in selection.entities else eid
+
     if mode == "ego":
-        return f"imrnet: ego network of {about['center']}, radius {about['radius']}"
+        return f"imrnet: ego network of {name(about['center'])}, radius {about['radius']}"
     if mode == "path":
-        return f"imrnet: shortest paths from {about['from']} to {about['to']}"
+        return f"imrnet: shortest paths from {name(about['from'])} to {name(about['to'])}"
     return "imrnet: whole network"
 
 
