@@ -49,20 +49,26 @@ def _complete_formats(incomplete: str) -> list[str]:
     return [f for f in _FORMATS.split(", ") if f.startswith(incomplete)]
 
 
+def _protected(data) -> list[Path]:
+    """The input data files, which no output may replace."""
+    from imrnet.dataset.locations import FILES, data_dirs
+
+    return [d / name for d in data_dirs(data) for name in FILES]
+
+
 def _selection(data, link_filter, ego, radius, path, limit):
     """Load the dataset, select, and list the files output must not replace."""
-    from imrnet.dataset.locations import FILES, data_dirs
     from imrnet.export.selection import select
 
     hops = whole_number(radius, "--radius", 1)
     count = whole_number(limit, "--limit", 1)
-    dirs = data_dirs(data)
+    protected = _protected(data)
     dataset = load_dataset(data)
     chosen = select(
         dataset, link_filter=link_filter, ego=ego, radius=hops,
         path=tuple(path) if path else None, limit=count,
     )
-    return chosen, [d / name for d in dirs for name in FILES]
+    return chosen, protected
 
 
 def _emit(text, output: Optional[Path], protected, files: tuple[str, ...] = ()) -> None:
@@ -173,10 +179,10 @@ def draw(
     from imrnet.export.draw import draw as make_picture, picture_format
     from imrnet.export.writing import check_target, write_file
 
+    check_target(output, _protected(data))
     kind = picture_format(output)
     number = whole_number(seed, "--seed", 0)
     selection, protected = _selection(data, link_filter, ego, radius, path, limit)
-    check_target(output, protected)
     write_file(output, make_picture(selection, kind, edge_labels=labels, seed=number), protected)
     typer.echo(f"imrnet: wrote {output}", err=True)
 

@@ -93,7 +93,8 @@ def draw(selection, kind: str = "svg", *, edge_labels: str = "auto", seed: int =
         degree[b] += 1
     n = len(selection.entities)
     side = min(22.0, max(8.0, 2.1 * n ** 0.5))
-    plt.rcParams.update({"svg.hashsalt": "imrnet", "font.family": "DejaVu Sans"})
+    # text stays text in SVG (searchable, smaller); fixed ids make files repeatable
+    plt.rcParams.update({"svg.hashsalt": "imrnet", "svg.fonttype": "none", "font.family": "DejaVu Sans"})
     fig, ax = plt.subplots(figsize=(side * 1.25, side), dpi=110)
     ax.set_axis_off()
     sizes = {eid: 180 + 90 * degree[eid] ** 0.9 for eid in selection.entities}
@@ -123,7 +124,7 @@ def draw(selection, kind: str = "svg", *, edge_labels: str = "auto", seed: int =
         x, y = pos[eid]
         ax.scatter([x], [y], s=sizes[eid], c=TYPE_COLOURS[entity.type], edgecolors="white",
                    linewidths=1.2, zorder=3)
-        ax.text(x, y - 0.012 * side - (sizes[eid] ** 0.5) * 0.004 * side / 8, textwrap.fill(entity.name, 24),
+        ax.text(x, y - 0.012 * side - (sizes[eid] ** 0.5) * 0.004 * side / 8, textwrap.fill(entity.name, 24, break_on_hyphens=False),
                 fontsize=8 if n <= 45 else 7, ha="center", va="top", zorder=4,
                 bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.6})
     xs = [p[0] for p in pos.values()] or [0.0]

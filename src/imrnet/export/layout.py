@@ -42,7 +42,7 @@ def _component(sub, seed: int) -> dict:
     if core.number_of_nodes() < 3:
         core, leaves = sub, set()
     pos = nx.forceatlas2_layout(
-        core, pos=nx.circular_layout(core), seed=seed, max_iter=400, scaling_ratio=6.0, gravity=1.0
+        core, pos=nx.random_layout(core, seed=seed), seed=seed, max_iter=400, scaling_ratio=6.0, gravity=1.0
     )
     pos = {v: (float(x), float(y)) for v, (x, y) in pos.items()}
     lengths = sorted(math.dist(pos[a], pos[b]) for a, b in core.edges())
@@ -105,7 +105,7 @@ def positions(selection, seed: int = 7) -> dict[str, tuple[float, float]]:
     for node, (x, y) in main.items():
         placed[node] = (float(x), float(y))
     top = max(y for _, y in placed.values())
-    column = max(x for x, _ in placed.values()) + 1.2
+    column = max(x for x, _ in placed.values()) + 2.0
     y_cursor = top
     for part in parts[1:]:
         pos = _component(graph.subgraph(sorted(part)), seed)

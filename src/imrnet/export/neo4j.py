@@ -28,7 +28,7 @@ Examples
 >>> files["nodes.csv"].splitlines()[1]
 'a,Entity;PublicBody,A,public_body,,,,,,,,,,,bundled'
 >>> print(render_cypher(s).splitlines()[-1])
-MATCH (a:Entity {id: "a"}), (b:Entity {id: "b"}) MERGE (a)-[r:MEMBER_OF {id: "l1"}]->(b) SET r.label = "member of", r.status = "reported", r.kind = "affiliation", r.symmetric = false, r.origin = "bundled";
+MATCH (a:Entity {id: "a"}), (b:Entity {id: "b"}) MERGE (a)-[r:MEMBER_OF {id: "l1"}]->(b) SET r.`label` = "member of", r.`status` = "reported", r.`kind` = "affiliation", r.`symmetric` = false, r.`origin` = "bundled";
 """
 
 from __future__ import annotations
@@ -124,8 +124,9 @@ def _literal(value) -> str:
 
 def _sets(var: str, props: dict, skip: tuple[str, ...]) -> str:
     # Empty values are left out: an empty list has no element type to infer.
+    # Names are quoted: `end` is a Cypher keyword.
     parts = [
-        f"{var}.{key} = {_literal(value)}"
+        f"{var}.`{key}` = {_literal(value)}"
         for key, value in props.items()
         if key not in skip and value not in (None, [], "")
     ]
