@@ -1,11 +1,5 @@
-"""Each export format read back by its real reader, with counts known by hand.
-
-The small fixture (tests/fixtures/graph/small): 13 entities, 15 links. The
-ego network of Malofeev (radius 1) is Malofeev, Tsargrad TV, Big Forum and
-Small Club with L1, L2, L4 and L6; the shortest paths from Malofeev to
-Alexander Dugin go through Tsargrad (L1 or L2, then L3), Big Forum (L4, L5)
-and Small Club (L6, L7): 5 entities, 7 links.
-"""
+"""Each export format read back by its real reader, with counts known by hand
+(tests/export_cases.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +8,7 @@ import io
 import json
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -23,15 +18,10 @@ from typer.testing import CliRunner
 
 from imrnet.cli import app
 
-SMALL = Path(__file__).parent / "fixtures" / "graph" / "small"
-runner = CliRunner()
+sys.path.insert(0, str(Path(__file__).parent))
+from export_cases import SELECTIONS, SMALL  # noqa: E402
 
-#: selection name -> (options, entities, links)
-SELECTIONS = {
-    "all": ([], 13, 15),
-    "ego": (["--ego", "Malofeev"], 4, 4),
-    "path": (["--path", "Malofeev", "alexander-dugin"], 5, 7),
-}
+runner = CliRunner()
 EGO_LINKS = {
     "konstantin-malofeev~funds~tsargrad~2015",
     "konstantin-malofeev~owns~tsargrad",

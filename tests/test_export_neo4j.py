@@ -9,6 +9,7 @@ everything once.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,13 +21,10 @@ from imrnet.export.neo4j import NODE_HEADER, RELATIONSHIP_HEADER
 
 lb = pytest.importorskip("ladybug", reason="ladybug is not installed (pip install ladybug)")
 
-SMALL = Path(__file__).parent / "fixtures" / "graph" / "small"
+sys.path.insert(0, str(Path(__file__).parent))
+from export_cases import SELECTIONS, SMALL  # noqa: E402
+
 runner = CliRunner()
-SELECTIONS = {
-    "all": ([], 13, 15),
-    "ego": (["--ego", "Malofeev"], 4, 4),
-    "path": (["--path", "Malofeev", "alexander-dugin"], 5, 7),
-}
 _TYPES = {"float": "DOUBLE", "boolean": "BOOLEAN"}
 
 

@@ -7,6 +7,8 @@ output. Writing is atomic and never replaces an input data file. The
 heavy libraries (NetworkX writers, matplotlib) load inside the commands.
 """
 
+import functools
+import inspect
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -45,6 +47,37 @@ LimitOption = Annotated[
 ]
 
 
+#: The selection options, in the order help lists them: (name, type, default).
+_SELECTION_OPTIONS = [
+    ("ego", EgoOption, None), ("radius", RadiusOption, "1"),
+    ("path", PathOption, None), ("limit", LimitOption, "10"),
+]
+
+
+def with_selection(func):
+    """Give a command the selection options in place of its ``choice`` parameter.
+
+    ``--ego``, ``--radius``, ``--path`` and ``--limit`` are declared here once
+    and reach the command as one dict, as typed (checked by :func:`_selection`).
+    """
+    signature = inspect.signature(func)
+    params = list(signature.parameters.values())
+    at = next(i for i, p in enumerate(params) if p.name == "choice")
+    added = [
+        inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=default, annotation=kind)
+        for name, kind, default in _SELECTION_OPTIONS
+    ]
+    params = params[:at] + added + params[at + 1:]
+
+    @functools.wraps(func)
+    def wrapper(*args, ego=None, radius="1", path=None, limit="10", **kwargs):
+        return func(*args, choice={"ego": ego, "radius": radius, "path": path, "limit": limit}, **kwargs)
+
+    wrapper.__signature__ = signature.replace(parameters=params)
+    wrapper.__annotations__ = {p.name: p.annotation for p in params}
+    return wrapper
+
+
 def _complete_formats(incomplete: str) -> list[str]:
     return [f for f in _FORMATS.split(", ") if f.startswith(incomplete)]
 
@@ -56,12 +89,13 @@ def _protected(data) -> list[Path]:
     return [d / name for d in data_dirs(data) for name in FILES]
 
 
-def _selection(data, link_filter, ego, radius, path, limit):
+def _selection(data, link_filter, choice: dict):
     """Load the dataset, select, and list the files output must not replace."""
     from imrnet.export.selection import select
 
-    hops = whole_number(radius, "--radius", 1)
-    count = whole_number(limit, "--limit", 1)
+    ego, path = choice["ego"], choice["path"]
+    hops = whole_number(choice["radius"], "--radius", 1)
+    count = whole_number(choice["limit"], "--limit", 1)
     protected = _protected(data)
     dataset = load_dataset(data)
     chosen = select(
@@ -88,6 +122,7 @@ def _emit(text, output: Optional[Path], protected, files: tuple[str, ...] = ()) 
 
 
 @command("export", filters=True)
+@with_selection
 def export(
     format: Annotated[
         str,
@@ -104,10 +139,7 @@ def export(
             show_default=False,
         ),
     ] = None,
-    ego: EgoOption = None,
-    radius: RadiusOption = "1",
-    path: PathOption = None,
-    limit: LimitOption = "10",
+    choice: dict = None,
     link_filter: "LinkFilter" = None,
     data: DataOption = None,
 ) -> None:
@@ -134,11 +166,12 @@ def export(
     from imrnet.export import get_format
 
     chosen = get_format(format)
-    selection, protected = _selection(data, link_filter, ego, radius, path, limit)
+    selection, protected = _selection(data, link_filter, choice)
     _emit(chosen.render(selection), output, protected, chosen.files)
 
 
 @command("draw", filters=True)
+@with_selection
 def draw(
     output: Annotated[
         Path,
@@ -147,10 +180,7 @@ def draw(
             help="The picture: .svg, .png or .pdf.", show_default=False,
         ),
     ],
-    ego: EgoOption = None,
-    radius: RadiusOption = "1",
-    path: PathOption = None,
-    limit: LimitOption = "10",
+    choice: dict = None,
     labels: Annotated[
         str,
         typer.Option(
@@ -182,12 +212,13 @@ def draw(
     check_target(output, _protected(data))
     kind = picture_format(output)
     number = whole_number(seed, "--seed", 0)
-    selection, protected = _selection(data, link_filter, ego, radius, path, limit)
+    selection, protected = _selection(data, link_filter, choice)
     write_file(output, make_picture(selection, kind, edge_labels=labels, seed=number), protected)
     typer.echo(f"imrnet: wrote {output}", err=True)
 
 
 @command("html", filters=True)
+@with_selection
 def html(
     output: Annotated[
         Optional[Path],
@@ -196,10 +227,7 @@ def html(
             show_default=False,
         ),
     ] = None,
-    ego: EgoOption = None,
-    radius: RadiusOption = "1",
-    path: PathOption = None,
-    limit: LimitOption = "10",
+    choice: dict = None,
     link_filter: "LinkFilter" = None,
     data: DataOption = None,
 ) -> None:
@@ -217,5 +245,5 @@ def html(
     """
     from imrnet.export.html import page
 
-    selection, protected = _selection(data, link_filter, ego, radius, path, limit)
+    selection, protected = _selection(data, link_filter, choice)
     _emit(page(selection), output, protected)
