@@ -130,11 +130,11 @@ def whole_number(value: str, option: str, minimum: int) -> int:
 
 
 def load_dataset(data: list[str] | None):
-    """Load and check the dataset the ``--data`` values (or defaults) name."""
-    from imrnet.dataset.loader import load
+    """Load the dataset the ``--data`` values (or defaults) name: checked, or from a fresh index."""
     from imrnet.dataset.locations import data_dirs
+    from imrnet.index.cache import load_cached
 
-    return load(data_dirs(data))
+    return load_cached(data_dirs(data))
 
 
 #: The shared link filter options, in the order help lists them.
