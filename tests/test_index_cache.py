@@ -86,16 +86,22 @@ def test_every_edit_is_seen(data, keep_time):
     assert len(indexes()) == 1  # rebuilt in place, not beside
 
 
-def test_old_unchanged_file_is_trusted_by_its_time(data):
+def spy_hash(monkeypatch) -> list[str]:
+    """Record which files the freshness check hashes (the real hash still runs)."""
+    hashed: list[str] = []
+    real = cache._hash
+    monkeypatch.setattr(cache, "_hash", lambda p: hashed.append(p.name) or real(p))
+    return hashed
+
+
+def test_unchanged_stamps_are_trusted_without_hashing(data, monkeypatch):
+    monkeypatch.setattr(cache, "_RACY_NS", 0)  # no racy window: times are trusted at once
     cache.load_cached([data], min_bytes=0)
     (index,) = indexes()
-    # Age the data files past the racy window: size and time then suffice.
-    for path in data.iterdir():
-        os.utime(path, ns=(1_000_000_000, 1_000_000_000))
-    cache.load_cached([data], min_bytes=0)  # rebuilt: times changed
     built = index.stat().st_mtime_ns
+    hashed = spy_hash(monkeypatch)
     assert cache.load_cached([data], min_bytes=0).entities["tsargrad"].name == "Tsargrad TV"
-    assert index.stat().st_mtime_ns == built
+    assert hashed == [] and index.stat().st_mtime_ns == built
 
 
 def test_added_or_removed_file_rebuilds(data):
@@ -164,3 +170,17 @@ def test_installed_script_uses_and_refreshes_the_index(data, tmp_path):
     assert len(list((tmp_path / "c").glob("*.sqlite"))) == 1
     _edit(data / "entities.yaml", "Tsargrad TV", "Tsargrad XY", keep_time=True)
     assert show()["name"] == "Tsargrad XY"
+
+
+def test_touched_file_is_hashed_once_then_trusted(data, monkeypatch):
+    monkeypatch.setattr(cache, "_RACY_NS", 0)
+    cache.load_cached([data], min_bytes=0)
+    for path in data.iterdir():
+        os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    hashed = spy_hash(monkeypatch)
+    # Times changed, content did not: each file hashed once, the index kept and restamped.
+    assert cache.load_cached([data], min_bytes=0).entities["tsargrad"].name == "Tsargrad TV"
+    assert sorted(hashed) == ["entities.yaml", "links.yaml", "sources.yaml"]
+    hashed.clear()
+    assert cache.load_cached([data], min_bytes=0).entities["tsargrad"].name == "Tsargrad TV"
+    assert hashed == []

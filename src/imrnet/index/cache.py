@@ -136,21 +136,31 @@ def _stamps(files: list[Path]) -> list[list]:
     return out
 
 
-def _fresh(meta: dict, stamps: list[list]) -> bool:
-    """True when the files behind ``meta`` hold what they held at the build."""
+def _fresh(meta: dict, stamps: list[list]) -> bool | None:
+    """Whether the files behind ``meta`` hold what they held at the build.
+
+    Returns ``True`` when every file's stamp matches, ``None`` when some had
+    to be hashed again and all hashes match (the stamps are worth storing
+    again, so the next check is cheap), ``False`` when anything changed.
+    Fills in the hash of every file it hashed.
+    """
     old = {s[0]: s for s in meta["stamps"]}
     if sorted(old) != sorted(s[0] for s in stamps):
         return False
     built = meta["built_ns"]
-    for path, size, times, _ in stamps:
+    trusted = True
+    for stamp in stamps:
+        path, size, times, _ = stamp
         _, old_size, old_times, digest = old[path]
         if size != old_size:
             return False
+        stamp[3] = digest
         if times == old_times and max(times[:2]) < built - _RACY_NS:
             continue
+        trusted = None
         if _hash(Path(path)) != digest:
             return False
-    return True
+    return trusted
 
 
 def load_cached(dirs: list[Path], min_bytes: int | None = None) -> Dataset:
@@ -188,7 +198,10 @@ def load_cached(dirs: list[Path], min_bytes: int | None = None) -> Dataset:
 
         try:
             dataset, meta = read_index(path)
-            if _fresh(meta, stamps):
+            fresh = _fresh(meta, stamps)
+            if fresh is None:
+                _restamp(path, meta, stamps)
+            if fresh is not False:
                 return dataset
         except Exception:  # noqa: BLE001 - a broken or foreign file: rebuild it
             pass
@@ -204,6 +217,20 @@ def load_cached(dirs: list[Path], min_bytes: int | None = None) -> Dataset:
     except OSError as error:
         _warn(f"could not write the index {path} ({error.strerror})")
     return dataset
+
+
+def _restamp(path: Path, meta: dict, stamps: list[list]) -> None:
+    """Store the stamps of files whose content was found unchanged."""
+    import sqlite3
+
+    meta = {**meta, "stamps": stamps, "built_ns": time.time_ns()}
+    try:
+        con = sqlite3.connect(path)
+        with con:
+            con.execute("UPDATE meta SET value = ? WHERE key = 'meta'", (json.dumps(meta),))
+        con.close()
+    except sqlite3.DatabaseError:
+        pass
 
 
 def info() -> dict:
