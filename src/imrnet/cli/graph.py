@@ -59,7 +59,7 @@ def _complete_methods(incomplete: str) -> list[str]:
 
 
 
-@command("path", filters=True)
+@command("path", filters=True, ties="affiliation")
 def path(
     source: Annotated[str, entity_argument("FROM", "Start: " + NAME_HELP)],
     target: Annotated[str, entity_argument("TO", "End: " + NAME_HELP)],
@@ -154,7 +154,7 @@ def ego(
     emit(ego_network(dataset, center, radius=hops, link_filter=link_filter), as_json=json, table=ego_tables)
 
 
-@command("centrality", filters=True)
+@command("centrality", filters=True, ties="affiliation")
 def centrality(
     measure: Annotated[
         str,
@@ -208,7 +208,7 @@ def centrality(
     emit(result, as_json=json, table=centrality_tables)
 
 
-@command("common", filters=True)
+@command("common", filters=True, ties="affiliation")
 def common(
     names: Annotated[
         list[str],
@@ -250,7 +250,7 @@ def common(
     emit(common_neighbours(dataset, names, link_filter=link_filter), as_json=json, table=common_tables)
 
 
-@command("communities", filters=True)
+@command("communities", filters=True, ties="affiliation")
 def communities(
     method: Annotated[
         str,

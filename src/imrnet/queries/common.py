@@ -91,5 +91,5 @@ def common_neighbours(dataset: Dataset, names: Iterable[str], *, link_filter=Non
     return {
         "entities": [e.ref() for e in chosen],
         "results": [{"entity": entity.ref(), "links": links} for _, entity, links in rows],
-        "filters": link_filter.describe(),
+        "filters": link_filter.describe(dataset),
     }

@@ -181,7 +181,7 @@ def find_paths(
         "length": len(paths[0]) - 1,
         "total": total,
         "paths": out_paths,
-        "filters": link_filter.describe(),
+        "filters": link_filter.describe(dataset),
     }
 
 
