@@ -57,6 +57,10 @@ def _complete_methods(incomplete: str) -> list[str]:
     return [m for m in _METHODS.split(", ") if m.startswith(incomplete)]
 
 
+def _complete_ranks(incomplete: str) -> list[str]:
+    return [r for r in ("hubs", "evidence") if r.startswith(incomplete)]
+
+
 
 
 @command("path", filters=True, ties="affiliation")
@@ -77,24 +81,52 @@ def path(
             "(met, family, associate...) count both ways.",
         ),
     ] = False,
+    rank: Annotated[
+        str,
+        typer.Option(
+            "--rank", metavar="hubs|evidence",
+            help="Order paths by hub penalty (hubs: lowest first) or by evidence score "
+            "(evidence: best established first).",
+            autocompletion=_complete_ranks,
+        ),
+    ] = "hubs",
+    max_hops: Annotated[
+        Optional[str],
+        typer.Option(
+            "--max-hops", metavar="N",
+            help="List the best simple paths of up to N hops, not only the shortest.",
+            show_default=False,
+        ),
+    ] = None,
     link_filter: "LinkFilter" = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Every shortest path between two entities.
+    """The best paths between two entities, along affiliation ties by default.
 
-    Each hop comes with the links behind it, read in the path's direction ("Konstantin Malofeev funds
-    Tsargrad Group") with its status, dates and sources. Paths through small
-    groups come first: among the shortest paths, the order is by hub
-    penalty, the sum over the entities in between of ln(degree) (their
-    number of distinct neighbours), ascending, ties by entity ids. No path:
-    exit 1.
+    Each hop comes with the links behind it, read in the path's direction
+    ("Konstantin Malofeev funds Tsargrad Group") with its status, dates and
+    sources. Paths follow affiliation ties (leads, funds, member of,
+    attended...): a sanction or a news report is evidence, not a channel
+    (--ties all follows every kind). Without --max-hops only the shortest
+    paths count; with --max-hops N every simple path of up to N hops does.
+
+    --rank hubs (default): by hub penalty, the sum over the entities in
+    between of ln(degree) (their number of distinct neighbours), lowest
+    first. --rank evidence: by evidence score, the product over the hops of
+    the strength of the hop's best link, highest first. Strength = status
+    weight (reported 1, alleged 1/2, disputed 1/4, planned 1/8) x sources
+    (two or more independent documents 1, one 3/4; a source read through
+    another counts as that one). Both figures are printed with each path.
+    Ties: fewer hops, then entity ids. No path: exit 1.
 
     Examples:
 
       imrnet path Malofeev Dugin
 
       imrnet path Ionov Tsargrad --avoid "Konstantin Malofeev" --status reported
+
+      imrnet path Malofeev Ionov --rank evidence --max-hops 4
 
       imrnet path Malofeev Dugin --directed --exclude-type event --json
     """
@@ -103,6 +135,7 @@ def path(
     from imrnet.output.tables_graph import path_tables
 
     count = whole_number(limit, "--limit", 1)
+    hops = None if max_hops is None else whole_number(max_hops, "--max-hops", 1)
     dataset = load_dataset(data)
     result = find_paths(
         dataset,
@@ -114,6 +147,8 @@ def path(
         exclude_types=exclude_type,
         directed=directed,
         limit=count,
+        rank=rank,
+        max_hops=hops,
     )
     emit(result, as_json=json, table=path_tables)
 
