@@ -262,5 +262,8 @@ def with_dates(link_filter: LinkFilter, since: str | None = None, until: str | N
         return link_filter
     from dataclasses import replace
 
-    checked = LinkFilter.from_options(since=since or link_filter.since, until=until or link_filter.until)
+    checked = LinkFilter.from_options(
+        since=link_filter.since if since is None else since,
+        until=link_filter.until if until is None else until,
+    )
     return replace(link_filter, since=checked.since, until=checked.until)

@@ -46,11 +46,11 @@ __all__ = [
 
 
 def link_date(link: Link, dataset: Dataset | None = None) -> str | None:
-    """The date a link is placed at: its effective start, else its end, else ``None``.
+    """The date a link is listed at: its start, else its end, else ``None``.
 
-    See :func:`imrnet.dataset.when.link_time`: an act without a date of its
-    own sits at its event's date, a state without a start at the date its
-    entities both existed.
+    An act without a date of its own sits at its event's date
+    (:func:`imrnet.dataset.when.link_time`); a bound drawn from the
+    entities' dates places nothing.
 
     Examples
     --------
@@ -59,6 +59,8 @@ def link_date(link: Link, dataset: Dataset | None = None) -> str | None:
     '2020'
     """
     time = link_time(link, dataset)
+    if time.basis == "entities":
+        return link.end
     return time.start if time.start is not None else time.end
 
 
@@ -83,9 +85,9 @@ def entity_card(dataset: Dataset, name: str) -> dict:
     -------
     dict
         :meth:`Entity.as_dict` plus ``"links"``: every link in and out, as
-        :meth:`Link.as_dict`, oldest first (by effective start, else end,
-        see :func:`link_date`; partial dates before precise ones, undated
-        last, file order among equals).
+        :meth:`Link.as_dict`, oldest first (by start, else end, an act
+        without dates at its event's date, see :func:`link_date`; partial
+        dates before precise ones, undated last, file order among equals).
 
     Examples
     --------
