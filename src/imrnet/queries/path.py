@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from dataclasses import replace
 from collections.abc import Iterable
 from fractions import Fraction
 
@@ -200,7 +201,9 @@ def find_paths(
             how.append("only via " + ", ".join(sorted(allowed_types)))
         if forbidden_types:
             how.append("not via " + ", ".join(sorted(forbidden_types)))
-        if link_filter.describe() != ALL_LINKS.describe():
+        if link_filter.ties is not None:
+            how.append("along " + ", ".join(link_filter.describe()["ties"]) + " ties")
+        if replace(link_filter, ties=None) != ALL_LINKS:
             how.append("with the links the filters leave")
         tail = (" " + "; ".join(how)) if how else ""
         raise NoAnswer(f"no path from {start.name} to {end.name}{tail}")
