@@ -71,6 +71,7 @@ LINK_OWNS = {
     "role": None, "amount": None, "currency": None, "summary": None,
     "sources": [{"id": "imr-article", "locator": "para. 5"}],
     "kind": "affiliation", "symmetric": False, "account_of": None, "origin": ORIGIN,
+    "time": {"timing": "state", "start": "2015", "end": None, "basis": "dates", "earliest": None},
 }
 LINK_EMPLOYS = {
     "id": "tsargrad-employs-dugin", "source": "tsargrad", "target": "alexander-dugin",
@@ -78,6 +79,8 @@ LINK_EMPLOYS = {
     "end": "2017", "role": "chief editor", "amount": None, "currency": None, "summary": None,
     "sources": [{"id": "imr-article", "locator": None}],
     "kind": "affiliation", "symmetric": False, "account_of": None, "origin": ORIGIN,
+    "time": {"timing": "state", "start": "2015-09", "end": "2017", "basis": "dates",
+             "earliest": None},
 }
 LINK_FUNDS = {
     "id": "malofeev-funds-imr", "source": "konstantin-malofeev", "target": "imr",
@@ -85,6 +88,7 @@ LINK_FUNDS = {
     "role": None, "amount": 1000000, "currency": "RUB", "summary": None,
     "sources": [{"id": "imr-article", "locator": None}],
     "kind": "affiliation", "symmetric": False, "account_of": None, "origin": ORIGIN,
+    "time": {"timing": "act", "start": "2023", "end": "2023", "basis": "dates", "earliest": None},
 }
 LINK_SPOKE = {
     "id": "ionov-spoke-congress", "source": "alexander-ionov", "target": "imr-congress",
@@ -92,6 +96,8 @@ LINK_SPOKE = {
     "end": None, "role": None, "amount": None, "currency": None, "summary": None,
     "sources": [{"id": "imr-article", "locator": "para. 2"}],
     "kind": "affiliation", "symmetric": False, "account_of": None, "origin": ORIGIN,
+    "time": {"timing": "act", "start": "2023-03-14", "end": "2023-03-14", "basis": "dates",
+             "earliest": None},
 }
 
 

@@ -50,7 +50,8 @@ def test_hops_carry_every_link_in_file_order(small):
         "target": "tsargrad", "type": "funds", "label": "funds", "status": "reported",
         "start": "2015", "end": None, "role": None, "amount": None, "currency": None,
         "summary": None, "sources": [{"id": "src-a", "locator": None}], "kind": "affiliation",
-        "symmetric": False, "account_of": None, "origin": "tests/fixtures/graph/small"}
+        "symmetric": False, "account_of": None, "origin": "tests/fixtures/graph/small",
+        "time": {"timing": "act", "start": "2015", "end": "2015", "basis": "dates", "earliest": None}}
     assert first[1]["sources"] == [{"id": "src-a", "locator": "p. 2"}]
     assert [l["type"] for l in via_tsargrad["hops"][1]["links"]] == ["employs"]
 

@@ -10,6 +10,7 @@ from imrnet.queries import provenance, records, search, timeline
 from imrnet.errors import AmbiguousName, NoAnswer, UnknownName, UsageError
 from imrnet.queries.filters import LinkFilter
 from imrnet.dataset.model import Citation, Dataset, Entity, Link, Source
+from imrnet.dataset.when import timed_link
 
 BASIC = Path(__file__).parent / "fixtures" / "records" / "basic"
 
@@ -96,7 +97,7 @@ def test_entity_card_is_entity_fields_plus_links(ds):
     assert card == {
         **ionov.as_dict(),
         "links": [
-            next(link for link in ds.links if link.id == lid).as_dict()
+            timed_link(next(link for link in ds.links if link.id == lid), ds)
             for lid in ["ionov-leads-agmr", "doj-charged-ionov", "ionov-spoke-congress",
                         "ionov-associate-malofeev"]
         ],
@@ -331,7 +332,9 @@ def test_timeline_all(ds):
     ]
     link_item = result["items"][1]
     link = ds.links[0]
-    assert link_item == {"date": "2012", "date_basis": "start", "item": "link", **link.as_dict()}
+    assert link_item == {"date": "2012", "date_basis": "start", "item": "link", **link.as_dict(),
+                         "time": {"timing": "state", "start": "2012", "end": None,
+                                  "basis": "dates", "earliest": None}}
     assert result["items"][0]["date_basis"] == "entities"
 
 

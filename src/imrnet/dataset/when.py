@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from imrnet.dataset.dates import date_bounds, in_force
 from imrnet.dataset.vocab import LINK_TYPES
 
-__all__ = ["LinkTime", "entity_date", "existence_bound", "link_time", "time_matches"]
+__all__ = ["LinkTime", "entity_date", "existence_bound", "link_time", "time_matches", "timed_link"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +78,11 @@ class LinkTime:
     def dated(self) -> bool:
         """True when the link can be placed in time."""
         return self.start is not None or self.end is not None
+
+    def as_dict(self) -> dict:
+        """The JSON shape: ``{"timing", "start", "end", "basis", "earliest"}``."""
+        return {"timing": self.timing, "start": self.start, "end": self.end,
+                "basis": self.basis, "earliest": self.earliest}
 
 
 def entity_date(entity) -> str | None:
@@ -198,3 +203,16 @@ def time_matches(
     if until is not None and time.start is not None and date_bounds(time.start)[0] > date_bounds(until)[1]:
         return False
     return True
+
+
+def timed_link(link, dataset=None) -> dict:
+    """``link.as_dict()`` plus ``"time"``: its effective time (:meth:`LinkTime.as_dict`).
+
+    Examples
+    --------
+    >>> from imrnet.dataset.examples import tiny_dataset
+    >>> from imrnet.dataset.model import Link
+    >>> timed_link(Link("x", "alexander-ionov", "agmr", "member_of", "reported"), tiny_dataset())["time"]
+    {'timing': 'state', 'start': '2012', 'end': None, 'basis': 'entities', 'earliest': None}
+    """
+    return {**link.as_dict(), "time": link_time(link, dataset).as_dict()}

@@ -253,8 +253,18 @@ def dates_text(link: dict) -> str:
     '2015-09'
     >>> dates_text({"start": None, "end": "2021-03"})
     '–2021-03'
+
+    Without dates of its own, a link with an effective ``time`` shows it:
+    its event's date, or ``≥`` the date both its ends existed.
+
+    >>> dates_text({"start": None, "end": None, "time": {"start": "1989", "basis": "entities"}})
+    '≥1989'
     """
     start, end = link.get("start"), link.get("end")
+    time = link.get("time") or {}
+    if not start and not end and time.get("start"):
+        # placed by its event's date, or bounded by its entities ("not before")
+        return time["start"] if time.get("basis") == "event" else f"≥{time['start']}"
     if not end:
         return start or ""
     if start == end:

@@ -192,9 +192,7 @@ def timeline_tables(result: dict, dataset=None) -> list:
                 what.append(f" ({item['place']})", style="dim")
             table.add_row(item["date"], what, "")
         else:
-            date = dates_text(item) or (
-                ("≥" if item.get("date_basis") == "entities" else "") + item["date"]
-            )
+            date = dates_text(item) or item["date"]
             table.add_row(
                 date, _link_text(item, refs, subject["id"] if subject else None),
                 status_text(item["status"]),

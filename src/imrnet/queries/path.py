@@ -42,6 +42,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 
 from imrnet.queries.filters import ALL_LINKS
+from imrnet.dataset.when import timed_link
 from imrnet.queries.evidence import hop_strength
 from imrnet.queries.inputs import choices, count, entity_types
 from imrnet.errors import NoAnswer, UsageError
@@ -124,8 +125,9 @@ def find_paths(
         "hops": [{"from": id, "to": id, "strength": x, "links": [link,
         ...]}], "hub_penalty": x, "evidence": x}], "filters": {...}}``. A
         hop lists every counted link between its two entities (when
-        directed, those read from ``from`` to ``to``), in file order, and
-        the strength of the best one.
+        directed, those read from ``from`` to ``to``), in file order, each
+        with its effective ``"time"`` (:func:`imrnet.dataset.when.timed_link`),
+        and the strength of the best one.
 
     Raises
     ------
@@ -215,7 +217,7 @@ def find_paths(
         for a, b in zip(nodes, nodes[1:]):
             links = net.between(a, b, directed)
             hops.append({"from": a, "to": b, "strength": _four(search.strength(a, b)),
-                         "links": [l.as_dict() for l in links]})
+                         "links": [timed_link(l, dataset) for l in links]})
         out_paths.append(
             {
                 "nodes": [entities[n].ref() for n in nodes],

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from imrnet.dataset.dates import sort_key
-from imrnet.dataset.when import link_time
+from imrnet.dataset.when import link_time, timed_link
 from imrnet.errors import UsageError
 from imrnet.queries.filters import ALL_LINKS, with_dates
 from imrnet.queries.inputs import entity_types, split_values
@@ -85,7 +85,7 @@ def entity_card(dataset: Dataset, name: str) -> dict:
     -------
     dict
         :meth:`Entity.as_dict` plus ``"links"``: every link in and out, as
-        :meth:`Link.as_dict`, oldest first (by start, else end, an act
+        :meth:`Link.as_dict` plus ``"time"`` (:func:`imrnet.dataset.when.timed_link`), oldest first (by start, else end, an act
         without dates at its event's date, see :func:`link_date`; partial
         dates before precise ones, undated last, file order among equals).
 
@@ -100,7 +100,7 @@ def entity_card(dataset: Dataset, name: str) -> dict:
     """
     entity = resolve(dataset, name)
     links = _by_date(dataset.links_by_entity.get(entity.id, ()), dataset)
-    return {**entity.as_dict(), "links": [link.as_dict() for link in links]}
+    return {**entity.as_dict(), "links": [timed_link(link, dataset) for link in links]}
 
 
 # --------------------------------------------------------------------------
@@ -211,7 +211,9 @@ def list_links(
     Returns
     -------
     dict
-        ``{"count": n, "filters": {...}, "links": [Link.as_dict()]}``; the
+        ``{"count": n, "filters": {...}, "links": [link]}``, each link
+        :meth:`Link.as_dict` plus ``"time"``, its effective time
+        (:func:`imrnet.dataset.when.timed_link`); the
         filters are the link filter's :meth:`describe` (its
         ``undated_left_out`` among the links touching the entities) plus
         ``"entity"`` (resolved ids).
@@ -242,4 +244,4 @@ def list_links(
     scope = [link for link in dataset.links if not ids or link.source in ids or link.target in ids]
     found = link_filter.apply(scope, dataset)
     filters = {**link_filter.describe(dataset, scope), "entity": ids}
-    return {"count": len(found), "filters": filters, "links": [link.as_dict() for link in found]}
+    return {"count": len(found), "filters": filters, "links": [timed_link(l, dataset) for l in found]}

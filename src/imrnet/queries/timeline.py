@@ -10,7 +10,7 @@ Examples
 from __future__ import annotations
 
 from imrnet.dataset.dates import sort_key
-from imrnet.dataset.when import LinkTime, link_time, time_matches
+from imrnet.dataset.when import LinkTime, link_time, time_matches, timed_link
 from imrnet.queries.filters import ALL_LINKS, with_dates
 from imrnet.dataset.model import Dataset, Entity
 from imrnet.queries.names import resolve
@@ -104,7 +104,7 @@ def timeline(
         date = time.start if time.start is not None else time.end
         if date is not None:
             basis = "end" if time.start is None else ("start" if time.basis == "dates" else time.basis)
-            item = {"date": date, "date_basis": basis, "item": "link", **link.as_dict()}
+            item = {"date": date, "date_basis": basis, "item": "link", **timed_link(link, dataset)}
             rows.append(((sort_key(date), 1, position), item))
     rows.sort(key=lambda row: row[0])
     filters = link_filter.describe(dataset, scope)
