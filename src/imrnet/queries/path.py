@@ -207,6 +207,10 @@ def find_paths(
             how.append("along " + ", ".join(link_filter.describe()["ties"]) + " ties")
         if replace(link_filter, ties=None) != ALL_LINKS:
             how.append("with the links the filters leave")
+        left_out = link_filter.undated_left_out(dataset.links, dataset)
+        if left_out:
+            how.append(f"{left_out} undated link{'s' if left_out != 1 else ''} left out "
+                       "(--undated include keeps them)")
         tail = (" " + "; ".join(how)) if how else ""
         raise NoAnswer(f"no path from {start.name} to {end.name}{tail}")
 
