@@ -167,8 +167,9 @@ def ego(
 
     Each neighbour is listed with the ties that reach it.
 
-    Distances ignore link direction. Tables list, for each neighbour, its
-    ties to the entities one hop nearer. The JSON lists the entity itself
+    Distances ignore link direction. Every kind of tie counts (--ties
+    narrows it); adversarial and coverage ties are marked. Tables list, for
+    each neighbour, its ties to the entities one hop nearer. The JSON lists the entity itself
     (distance 0), every neighbour within the radius, and every counted link
     among all of them (ties between neighbours included).
 
@@ -222,7 +223,9 @@ def centrality(
 
     Computed with NetworkX on the undirected simple graph of all links that
     pass the filters: parallel links between a pair count once, direction
-    is ignored, isolated entities are included. Ties are ordered by name.
+    is ignored, isolated entities are included. Only affiliation ties count
+    by default (a sanction or a news report is no channel of influence;
+    --ties all counts every kind). Ties in rank are ordered by name.
 
     Examples:
 
@@ -262,8 +265,10 @@ def common(
 
     Each comes with the links on each side.
 
-    Any counted link, of any type or direction, ties two entities. The
-    entities tied by the most links come first. None: exit 1.
+    Any counted link, of any type or direction, ties two entities; only
+    affiliation ties count by default (--ties all counts sanctions and news
+    reports too). The entities tied by the most links come first. None:
+    exit 1.
 
     Examples:
 
@@ -308,7 +313,8 @@ def communities(
     Methods: Louvain, greedy modularity or label propagation.
 
     Computed with NetworkX on the undirected simple graph of the counted
-    links; isolated entities are communities of their own. Each community
+    links, affiliation ties only by default (--ties all counts every kind);
+    isolated entities are communities of their own. Each community
     names its central member: the one with the most distinct neighbours in
     the whole network. Largest communities first.
 
@@ -343,7 +349,8 @@ def stats(
 
     Entity counts cover the whole dataset; link counts, components,
     density, the diameter of the largest component and the hubs (most
-    distinct neighbours) cover the links that pass the filters.
+    distinct neighbours) cover the links that pass the filters, of every
+    kind by default (--ties affiliation for channels of influence only).
 
     Examples:
 

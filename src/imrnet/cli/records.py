@@ -165,7 +165,7 @@ def links(
 
       imrnet links --entity Malofeev --link-type funds
 
-      imrnet links --since 2022 --status alleged --status disputed
+      imrnet links --since 2022 --status alleged,disputed
 
       imrnet links --entity Ionov --entity Dugin --json | jq .count
     """
