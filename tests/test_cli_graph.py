@@ -281,7 +281,8 @@ def test_exit_0(command):
          "imrnet: no path from Konstantin Malofeev to Anti-Globalization Movement of Russia "
          "within 2 hops (the shortest has 3); along affiliation ties\n"),
         (["common", "Malofeev", "agmr"],
-         "imrnet: no entity is tied to all of Konstantin Malofeev, Anti-Globalization Movement of Russia\n"),
+         "imrnet: no entity is tied to all of Konstantin Malofeev, Anti-Globalization Movement of "
+         "Russia along affiliation ties\n"),
     ],
 )
 def test_exit_1_no_answer(args, message):

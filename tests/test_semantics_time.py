@@ -158,6 +158,8 @@ def test_path_follows_affiliation_ties_by_default():
 def test_common_follows_affiliation_ties_by_default():
     result = run("common", "Malofeev", "Ionov")
     assert result.exit_code == 1
+    assert result.stderr == ("imrnet: no entity is tied to all of Konstantin Malofeev, Alexander "
+                             "Ionov along affiliation ties\n")
     doc = run_json("common", "Malofeev", "Ionov", "--ties", "adversarial")
     assert [r["entity"]["id"] for r in doc["results"]] == ["us-gov"]
 

@@ -37,11 +37,11 @@ AvoidOption = repeatable(
 ViaTypeOption = repeatable(
     "--via-type",
     metavar="TYPE",
-    help=f"Allow only this entity type in between (repeatable): {TYPES_TEXT}.",
+    help=f"Allow only this entity type in between (repeatable, or comma-separated): {TYPES_TEXT}.",
     complete=complete_types,
 )
 ExcludeTypeOption = repeatable(
-    "--exclude-type", metavar="TYPE", help="Forbid this entity type in between (repeatable).",
+    "--exclude-type", metavar="TYPE", help="Forbid this entity type in between (repeatable, or comma-separated).",
     complete=complete_types,
 )
 

@@ -30,13 +30,13 @@ __all__ = ["show", "search", "list_", "links", "timeline", "sources"]
 TypeOption = repeatable(
     "--type",
     metavar="TYPE",
-    help=f"Only entities of this type (repeatable): {TYPES_TEXT}.",
+    help=f"Only entities of this type (repeatable, or comma-separated): {TYPES_TEXT}.",
     complete=complete_types,
 )
-TagOption = repeatable("--tag", metavar="TAG", help="Only entities with this tag (repeatable).")
+TagOption = repeatable("--tag", metavar="TAG", help="Only entities with this tag (repeatable, or comma-separated).")
 CountryOption = repeatable(
     "--country", metavar="CODE",
-    help="Only entities of this country, ISO 3166-1 alpha-2 (repeatable).",
+    help="Only entities of this country, ISO 3166-1 alpha-2 (repeatable, or comma-separated).",
 )
 EntityOption = repeatable(
     "--entity", "-e", metavar="NAME",
