@@ -76,6 +76,7 @@ def test_apply_keeps_order():
         ({"statuses": ["reported,aleged"]}, "unknown status 'aleged' for --status; did you mean: alleged? Expected one of: reported,"),
         ({"ties": ["adversial"]}, "unknown tie kind 'adversial' for --ties; did you mean: adversarial? Expected one of: all, affiliation, adversarial, coverage"),
         ({"undated": "maybe"}, "unknown value 'maybe' for --undated; expected one of: exclude, include"),
+        ({"undated": "include,exclude"}, "--undated takes one value, exclude or include, not 'include,exclude'"),
         ({"since": "2020", "until": "2019-12"}, "--until 2019-12 is before --since 2020"),
         ({"since": "2020-02-30"}, "--since: impossible date '2020-02-30'"),
         ({"exclude_link_types": ["☃"]}, "unknown link type '☃' for --exclude-link-type"),

@@ -142,6 +142,8 @@ class LinkFilter:
         if since and until and date_bounds(until)[1] < date_bounds(since)[0]:
             raise UsageError(f"--until {until} is before --since {since}")
         keep = choices(undated, UNDATED, "value", "--undated", fold_case=True)
+        if keep is not None and len(keep) > 1:
+            raise UsageError(f"--undated takes one value, exclude or include, not {undated!r}")
         return cls(
             statuses=statuses,
             as_of=user_date(as_of, "--as-of"),
