@@ -124,6 +124,10 @@ def test_ties_select_kinds_and_tables_mark_them(monkeypatch):
     assert "US government sanctioned Konstantin Malofeev (adversarial)" in out
     assert "Daily Paper reported on Alexander Ionov (coverage)" in out
     assert out.splitlines()[-1] == "Links counted: adversarial, coverage ties"
+    out = run("ego", "Ionov").stdout
+    assert "was reported on by (coverage; reported, 2022-05)" in out
+    assert "sanctioned by (adversarial; reported, 2022)" in out
+    assert out.splitlines()[-1] == "Links counted: all"
     out = run("show", "Ionov").stdout
     assert "Alexander Ionov sanctioned by US government (adversarial)" in out
     assert "Alexander Ionov was reported on by Daily Paper (coverage)" in out
