@@ -16,7 +16,7 @@ def import_tables(result: dict) -> list:
     ...           "taken": {"entities": 2, "links": 0, "sources": 1,
     ...                     "entity_types": {"person": 2}, "link_types": {}},
     ...           "skipped": {"schema Vessel is not imported": 1}, "dropped": {}}
-    >>> [getattr(r, "title", r) for r in import_tables(result)]
+    >>> [r if isinstance(r, str) else r.title for r in import_tables(result)]
     ['Imported 2 entities, 0 links, 1 sources from in.json (3 FtM entities read) into out', 'Entities by type', 'Skipped']
     """
     taken = result["taken"]
