@@ -47,7 +47,7 @@ def test_sample_counts(tmp_path):
         "repeated id (fragments of one entity: merge them with `ftm aggregate`)": 1,
         "Person without a name": 1,
         "the same link again": 1,
-        "an end is a Vessel entity, which is not imported": 1,
+        "an end has schema Vessel, which is not imported": 1,
         "dangling reference (no entity with that id in the stream)": 1,
         "self-link (both ends are the same entity)": 1,
     }

@@ -216,7 +216,7 @@ class _Importer:
         if ftm_id in self.ids:
             return self.ids[ftm_id], None
         if ftm_id in self.others:
-            return None, f"an end is a {self.others[ftm_id]} entity, which is not imported"
+            return None, f"an end has schema {self.others[ftm_id]}, which is not imported"
         return None, "dangling reference (no entity with that id in the stream)"
 
     def authority(self, name: str, countries: list[str], sources: list) -> str:
