@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from imrnet.dataset.loader import check_dirs, load
-from imrnet.dataset.model import Entity, Link, Source
+from imrnet.dataset.model import Citation, Entity, Link, Source
 from imrnet.ftm.export import dataset_parts, ftm_id, to_ftm
 from imrnet.ftm.importer import import_ftm
 
@@ -65,8 +65,6 @@ def test_sanctions_ownership_percentages_and_payments():
     holding = Entity(id="holding", name="Holding", type="company")
     media = Entity(id="media-co", name="Media Co", type="company")
     source = Source(id="s", title="T", publisher="US Treasury", url="https://home.treasury.gov/x")
-    from imrnet.dataset.model import Citation
-
     links = [
         Link(id="ofac~sanctioned~holding~2022", source="ofac", target="holding", type="sanctioned",
              status="reported", start="2022", summary="Sanctioned over media holdings.", sources=(Citation("s"),)),
@@ -75,8 +73,8 @@ def test_sanctions_ownership_percentages_and_payments():
         Link(id="holding~funds~media-co~2021", source="holding", target="media-co", type="funds",
              status="reported", start="2021", amount=1500000, currency="EUR", role="loan"),
     ]
-    rows = export_rows = list(to_ftm([ofac, holding, media], links, {"s": source}))
-    sanction, ownership, payment = (r["properties"] for r in export_rows[3:])
+    rows = list(to_ftm([ofac, holding, media], links, {"s": source}))
+    sanction, ownership, payment = (r["properties"] for r in rows[3:])
     assert [r["schema"] for r in rows[3:]] == ["Sanction", "Ownership", "Payment"]
     assert sanction == {
         "authority": ["Office of Foreign Assets Control"], "entity": ["holding"], "startDate": ["2022"],

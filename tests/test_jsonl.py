@@ -89,10 +89,12 @@ def test_nan_and_infinity_are_refused(tmp_path):
     d = as_jsonl(tmp_path, "links")
     write(d, "links",
           '{"source": "doj", "target": "agmr", "type": "funds", "status": "reported", "amount": NaN, "currency": "USD", "sources": ["doc-b"]}',
-          '{"source": "doj", "target": "agmr", "type": "funds", "status": "reported", "amount": -Infinity, "currency": "USD", "sources": ["doc-b"]}')
+          '{"source": "doj", "target": "agmr", "type": "funds", "status": "reported", "amount": -Infinity, "currency": "USD", "sources": ["doc-b"]}',
+          '{"source": "doj", "target": "agmr", "type": "funds", "status": "reported", "amount": 1e999, "currency": "USD", "sources": ["doc-b"]}')
     assert messages(d) == [
         "links.jsonl:1: NaN is not a number a dataset can hold",
         "links.jsonl:2: -Infinity is not a number a dataset can hold",
+        "links.jsonl:3: 1e999 is not a number a dataset can hold",
     ]
 
 

@@ -27,6 +27,7 @@ Examples
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,13 @@ class _NotANumber(ValueError):
 
 def _refuse_constant(name: str) -> Any:
     raise _NotANumber(f"{name} is not a number a dataset can hold")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e999 overflows to infinity
+        raise _NotANumber(f"{text} is not a number a dataset can hold")
+    return value
 
 
 _RECORD: list = []
@@ -113,7 +121,7 @@ def parse_jsonl(path: Path, shown: str | None = None) -> tuple[list | None, list
         record.key_lines = _NO_KEY_LINES
         return record
 
-    decoder = json.JSONDecoder(object_pairs_hook=pairs, parse_constant=_refuse_constant)
+    decoder = json.JSONDecoder(object_pairs_hook=pairs, parse_constant=_refuse_constant, parse_float=_finite_float)
     records: list = []
     problems: list = []
     broken = 0
