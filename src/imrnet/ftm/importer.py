@@ -68,8 +68,11 @@ _LINK_ID = re.compile(r"^[a-z0-9][a-z0-9~._-]*$")
 _AUTHORITY_SCHEMATA = frozenset({"PublicBody", "Organization", "LegalEntity"})
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def _dump(record: dict) -> str:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _ENCODE(record) + "\n"
 
 
 class _Importer:

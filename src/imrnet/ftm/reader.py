@@ -107,8 +107,9 @@ def _entity(data: Any, number: int, shown: str) -> FtmEntity:
         raise bad("'properties' must be an object of value lists")
     values: dict[str, list[str]] = {}
     for name, given in properties.items():
-        given = given if isinstance(given, list) else [given]
-        texts = [text for text in map(_text, given) if text]
+        given = given if type(given) is list else [given]
+        # Values are nearly always strings: strip those in place, convert the rest.
+        texts = [text for text in (v.strip() if type(v) is str else _text(v) for v in given) if text]
         if texts:
             values[name] = texts
     datasets = data.get("datasets") or ()
