@@ -7,8 +7,8 @@ Representation, Family, Associate, UnknownLink, Payment, Sanction, an
 Event's ``organizer`` and ``involved``) are set aside in a spool file, since
 an FtM stream may name an entity before it defines it, and written to
 ``links.jsonl`` once every id is known. Memory holds only what resolving
-needs: each entity's id, one digest per link (to drop repeats), the
-authorities' names and the sources. Everything goes into a temporary
+needs: the id of every entity and link, a digest of every link (to drop
+repeats), the names of possible sanctioning authorities and the sources. Everything goes into a temporary
 directory renamed into place at the end (:mod:`imrnet.ftm.atomic`).
 
 Every record is ``reported`` (FtM states facts) unless it carries the exact
