@@ -73,7 +73,7 @@ def test_files_are_lists_of_mappings():
 
 
 def test_pinned_totals():
-    assert (len(SOURCES), len(ENTITIES), len(LINKS)) == (20, 105, 202)
+    assert (len(SOURCES), len(ENTITIES), len(LINKS)) == (25, 105, 202)
 
 
 def test_entity_counts_by_type():

@@ -290,6 +290,11 @@ def test_every_cited_publication_is_an_entity_with_its_coverage():
         "sterling-jones-2019-05": "dean-sterling-jones",
         "the-bell-ionov-syria": "the-bell",
         "nyt-2018-syria": "new-york-times",
+        "los-angeles-times-2016": "los-angeles-times",
+        "ria-fan-2021": "ria-fan",
+        "bellingcat-cipdh": "bellingcat",
+        "rt-ionov-interview-2018": "rt",
+        "mbx-media-2021-05-20": "mbx-media",
     }
     # Public bodies' own publications are their acts, not coverage.
     acts = {"doj-2022-07-29": ("us-department-of-justice", "charged"),
@@ -297,7 +302,10 @@ def test_every_cited_publication_is_an_entity_with_its_coverage():
     cited = {s["id"] for s in SOURCES if s.get("cited_in")}
     assert cited == set(publisher_of) | set(acts)
     for source, entity in publisher_of.items():
-        pieces = [l for l in LINKS if l["source"] == entity and l["type"] == "reported_on" and source in _cited(l)]
+        # The piece is the outlet's coverage, or (an interview, a comment) someone's appearance in it.
+        pieces = [l for l in LINKS if source in _cited(l) and (
+            (l["source"] == entity and l["type"] == "reported_on")
+            or (l["target"] == entity and l["type"] == "appeared_in"))]
         assert pieces, (source, entity)
     for source, (entity, kind) in acts.items():
         assert any(source in _cited(l) for l in _links(source=entity, type=kind)), source
