@@ -383,3 +383,83 @@ def test_charged_links_include_malinov_through_the_cli():
     found = {(l["source"], l["target"], l["status"]) for l in json.loads(proc.stdout)["links"]}
     assert found == {("bulgarian-government", "nikolay-malinov", "alleged"),
                      ("us-department-of-justice", "alexander-ionov", "alleged")}
+
+
+# --- every mended link by its id, as the loader derives it --------------------------
+
+MENDED = {
+    # id: (type, status, start, end, account_of)
+    "imr~founded_at~imr-founding-congress~2023-03-14": ("founded_at", "reported", "2023-03-14", None, None),
+    "imr~acted_for~russian-government": ("acted_for", "alleged", None, None, None),
+    "bulgarian-government~charged~nikolay-malinov": ("charged", "alleged", None, None, None),
+    "alexander-dugin~ideologue_of~russian-government": ("ideologue_of", "reported", None, None, None),
+    "steven-seagal~citizen_of~russian-government~2016": ("citizen_of", "reported", "2016", None, None),
+    "steven-seagal~officer_of~russian-government~2018": ("officer_of", "reported", "2018", None, None),
+    "ukrainian-government~banned_entry~steven-seagal": ("banned_entry", "reported", None, None, None),
+    "ukrainian-government~banned_entry~alexander-ionov": ("banned_entry", "alleged", None, None, None),
+    "us-government~convicted~maria-butina": ("convicted", "reported", None, None, None),
+    "fsb~awarded~alexander-ionov~2017-02-27": ("awarded", "reported", "2017-02-27", None, None),
+    "wagner-pmc~clashed_with~american-forces~2018": ("clashed_with", "reported", "2018", None, None),
+    "alexander-ionov~met~maria-zakharova~2019-10": ("met", "reported", "2019-10", None, None),
+    "tsargrad-group~cooperates_with~alexander-dugin": ("cooperates_with", "reported", None, None, None),
+    "european-commission~blacklisted_documents_of~cipdh": ("blacklisted_documents_of", "reported", None, None, None),
+    "fznc~funds~american-fund-for-butina": ("funds", "alleged", None, None, None),
+    "american-fund-for-butina~supports~maria-butina": ("supports", "reported", None, None, None),
+    "rewards-for-justice~offered_reward~alexander-ionov~2023-02": ("offered_reward", "reported", "2023-02", None, None),
+    "meduza~reported_on~alexander-ionov~2019": ("reported_on", "reported", "2019", None, None),
+    "meduza~reported_on~alexander-ionov~2021": ("reported_on", "reported", "2021", None, None),
+    "agmr~organized~national-dialogue": ("organized", "reported", None, None, None),
+    "agmr~organized~international-russian-conservative-forum-2015~2015-03-22":
+        ("organized", "disputed", "2015-03-22", None, None),
+    "vladimir-putin~funds~alexander-ionov": ("funds", "disputed", None, None, None),
+    "alexander-ionov~cooperates_with~fsb": ("cooperates_with", "disputed", None, None, None),
+    "alexander-ionov~officer_of~cipdh": ("officer_of", "reported", None, "2021-03", "ionov-cipdh-vice-presidency"),
+    "alexander-ionov~officer_of~cipdh~2021-03":
+        ("officer_of", "disputed", "2021-03", None, "ionov-cipdh-vice-presidency"),
+    "mahmoud-ahmadinejad~honorary_member_of~agmr": ("honorary_member_of", "alleged", None, None, None),
+    "nicolas-maduro~honorary_member_of~agmr": ("honorary_member_of", "alleged", None, None, None),
+    "alexander-ionov~cooperates_with~latvian-forbes": ("cooperates_with", "alleged", None, None, None),
+    "alexander-ionov~owns~mubashar": ("owns", "alleged", None, None, None),
+    "alexander-ionov~leads~agmr~2011": ("leads", "reported", "2011", None, "ionov-agmr-beginning"),
+    "alexander-ionov~founded~agmr~2012-03": ("founded", "reported", "2012-03", None, "ionov-agmr-beginning"),
+    "russian-government-funds-agmr-2016-presidential-grant":
+        ("funds", "reported", "2016", None, "agmr-2016-conference-state-funding"),
+    "russian-government-funds-agmr-2016-30-percent":
+        ("funds", "alleged", "2016", None, "agmr-2016-conference-state-funding"),
+    "russian-government-funds-agmr-2016-nbc-grant":
+        ("funds", "alleged", "2016", None, "agmr-2016-conference-state-funding"),
+    "latvian-investment-and-development-agency~contracted~meduza~2019-08":
+        ("contracted", "reported", "2019-08", None, "latvian-tourism-tender-2019"),
+    "latvian-investment-and-development-agency~funds~meduza~2019-08":
+        ("funds", "disputed", "2019-08", None, "latvian-tourism-tender-2019"),
+    "alexander-ionov~opposes~us-embassy-moscow": ("opposes", "reported", None, None, None),
+    "ria-fan~reported_on~alexander-ionov~2021": ("reported_on", "reported", "2021", None, None),
+}
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    from imrnet.dataset.loader import load
+    from imrnet.dataset.locations import bundled_dir
+
+    return load([bundled_dir()])
+
+
+@pytest.mark.parametrize("link_id", sorted(MENDED))
+def test_mended_link_by_id(bundled, link_id):
+    links = {link.id: link for link in bundled.links}
+    assert link_id in links
+    link = links[link_id]
+    assert (link.type, link.status, link.start, link.end, link.account_of) == MENDED[link_id]
+
+
+def test_removed_links_are_gone(bundled):
+    ids = {link.id for link in bundled.links}
+    for gone in ("ionov-transcontinental~organized~re-build-syria-2017~2017",
+                 "national-rally~member_of~altintern",
+                 "european-commission~designated~cipdh",
+                 "fznc~funds~maria-butina",
+                 "tsargrad-group~cooperates_with~alexander-dugin~2002",
+                 "meduza~reported_on~alexander-ionov~2018",
+                 "alexander-ionov~opposes~us-embassy-moscow~2012-10-19"):
+        assert gone not in ids, gone
