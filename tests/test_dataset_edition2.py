@@ -353,6 +353,12 @@ NAME_FORMS = {
     "Росфинмониторинг": "rosfinmonitoring",
     "International Russian Conservative Forum": "international-russian-conservative-forum-2015",
     "National Dialogue": "national-dialogue",
+    # Cyrillic full names and patronymics
+    "Министерство иностранных дел Российской Федерации": "russian-foreign-ministry",
+    "Федеральная служба безопасности": "fsb",
+    "Александр Викторович Ионов": "alexander-ionov",
+    "Александр Гельевич Дугин": "alexander-dugin",
+    "Владимир Владимирович Путин": "vladimir-putin",
 }
 
 
