@@ -469,3 +469,12 @@ def test_removed_links_are_gone(bundled):
                  "meduza~reported_on~alexander-ionov~2018",
                  "alexander-ionov~opposes~us-embassy-moscow~2012-10-19"):
         assert gone not in ids, gone
+
+
+def test_reported_on_comes_from_publications_only():
+    # Publications are media, the two publishing organizations, or a journalist with no named outlet.
+    publishers = {e["id"] for e in ENTITIES if e["type"] == "media"} | {
+        "lansing-institute", "free-russia-foundation", "dean-sterling-jones"}
+    assert {l["source"] for l in LINKS if l["type"] == "reported_on"} <= publishers
+    comment = _one(source="alexander-ionov", target="wagner-pmc")
+    assert (comment["type"], comment["status"], comment["start"]) == ("commented_on", "reported", "2018")

@@ -171,6 +171,7 @@ LINK_TYPES: dict[str, LinkType] = _types(
     # media
     LinkType("appeared_in", "appeared in", "featured", kind=COVERAGE, timing=ACT),
     LinkType("reported_on", "reported on", "was reported on by", kind=COVERAGE, timing=ACT),
+    LinkType("commented_on", "commented publicly on", "was commented on by", kind=COVERAGE, timing=ACT),
 )
 
 #: Link types that record accusations (their status is never ``reported``).
