@@ -73,7 +73,7 @@ def test_files_are_lists_of_mappings():
 
 
 def test_pinned_totals():
-    assert (len(SOURCES), len(ENTITIES), len(LINKS)) == (25, 105, 202)
+    assert (len(SOURCES), len(ENTITIES), len(LINKS)) == (25, 105, 205)
 
 
 def test_entity_counts_by_type():
@@ -92,7 +92,7 @@ def test_link_counts_by_type():
         "accused": 2,
         "acted_for": 2,
         "advocated_for": 1,
-        "appeared_in": 9,
+        "appeared_in": 12,
         "associate": 2,
         "attended": 11,
         "awarded": 4,
@@ -138,7 +138,7 @@ def test_link_counts_by_type():
 
 def test_link_counts_by_status():
     assert collections.Counter(l["status"] for l in LINKS) == {
-        "reported": 165,
+        "reported": 168,
         "alleged": 25,
         "disputed": 8,
         "planned": 4,

@@ -318,6 +318,8 @@ def test_outlets_told_something_have_appearances():
         ("alexander-ionov", "rt"), ("alexander-ionov", "mbx-media"), ("alexander-ionov", "foreign-policy"),
         ("alexander-ionov", "meduza"), ("alexander-ionov", "los-angeles-times"),
         ("alexander-ionov", "albuquerque-journal"), ("alexander-ionov", "el-mundo"),
+        ("alexander-ionov", "nbc-news"), ("alexander-ionov", "lansing-institute"),
+        ("galina-arapova", "meduza"),
     }
 
 
