@@ -1,8 +1,9 @@
 """The dataset's second edition (issue 9): each mended fact pinned by hand.
 
 Facts are read from the YAML files as in ``test_dataset.py`` (whose helpers
-this module reuses); the name forms are resolved through the installed
-``imrnet`` console script, as a user would type them.
+this module reuses); link ids are checked on the dataset as imrnet's loader
+builds it; the name forms are resolved through the installed ``imrnet``
+console script, as a user would type them.
 """
 
 from __future__ import annotations
