@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +26,15 @@ BY_ID, ENTITIES, LINKS, SOURCES = _facts.BY_ID, _facts.ENTITIES, _facts.LINKS, _
 _cited, _links, _one = _facts._cited, _facts._links, _facts._one
 
 SCRIPT = Path(sys.executable).parent / "imrnet"
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    """Run the installed console script on the bundled data (IMRNET_DATA cleared)."""
+    if not SCRIPT.exists():
+        pytest.skip(f"console script not installed at {SCRIPT}")
+    env = {k: v for k, v in os.environ.items() if k != "IMRNET_DATA"}
+    return subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, encoding="utf-8",
+                          env=env, timeout=60)
 
 
 def _locators(link: dict, source: str) -> set[str]:
@@ -143,9 +153,7 @@ def test_seagal_citizenship_and_envoy_post_are_dated():
 
 
 def test_seagal_timeline_shows_citizenship_and_envoy_post():
-    if not SCRIPT.exists():
-        pytest.skip(f"console script not installed at {SCRIPT}")
-    proc = subprocess.run([str(SCRIPT), "timeline", "Seagal", "--json"], capture_output=True, text=True, timeout=60)
+    proc = _cli("timeline", "Seagal", "--json")
     assert proc.returncode == 0, proc.stderr
     dated = [(i["date"], i.get("type")) for i in json.loads(proc.stdout)["items"] if i["item"] == "link"]
     assert ("2016", "citizen_of") in dated and ("2018", "officer_of") in dated
@@ -367,27 +375,19 @@ NAME_FORMS = {
 
 @pytest.mark.parametrize("name, expected", sorted(NAME_FORMS.items()))
 def test_name_form_resolves_through_the_installed_cli(name, expected):
-    if not SCRIPT.exists():
-        pytest.skip(f"console script not installed at {SCRIPT}")
-    proc = subprocess.run([str(SCRIPT), "show", name, "--json"], capture_output=True, text=True, timeout=60)
+    proc = _cli("show", name, "--json")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["id"] == expected
 
 
 def test_a_name_two_events_bear_asks_which_one():
-    if not SCRIPT.exists():
-        pytest.skip(f"console script not installed at {SCRIPT}")
-    proc = subprocess.run([str(SCRIPT), "show", "Dialogue of Nations", "--json"],
-                          capture_output=True, text=True, timeout=60)
+    proc = _cli("show", "Dialogue of Nations", "--json")
     assert proc.returncode == 2 and proc.stdout == ""
     assert "dialogue-of-nations-2015" in proc.stderr and "dialogue-of-nations-2016" in proc.stderr
 
 
 def test_charged_links_include_malinov_through_the_cli():
-    if not SCRIPT.exists():
-        pytest.skip(f"console script not installed at {SCRIPT}")
-    proc = subprocess.run([str(SCRIPT), "links", "--link-type", "charged", "--json"],
-                          capture_output=True, text=True, timeout=60)
+    proc = _cli("links", "--link-type", "charged", "--json")
     assert proc.returncode == 0, proc.stderr
     found = {(l["source"], l["target"], l["status"]) for l in json.loads(proc.stdout)["links"]}
     assert found == {("bulgarian-government", "nikolay-malinov", "alleged"),
