@@ -46,10 +46,13 @@ def test_shared_filters_declared_once(name):
 
 def test_filters_apply():
     assert len(node_link("--status", "reported")["links"]) == 10
-    # in force in 2016: the 8 undated links, L1, L3, L4, L5, L13, L15; not L14 (2022)
+    # as of 2016: the acts dated by then (L1 2015, L4 and L5 2014-09) and the states
+    # in force (L3 2015-2017, L13 since 2012, L15 2016-2018); not L14 (2022), nor
+    # the 8 undated links, unless asked
     doc = node_link("--as-of", "2016")
-    assert len(doc["links"]) == 14
+    assert len(doc["links"]) == 6
     assert "doj~charged~alexander-ionov~2022-07-29" not in {l["id"] for l in doc["links"]}
+    assert len(node_link("--as-of", "2016", "--undated", "include")["links"]) == 14
     assert len(doc["nodes"]) == 13  # the whole graph keeps every entity
     assert doc["graph"]["selection"]["filters"]["as_of"] == "2016"
     assert len(node_link("--link-type", "attended")["links"]) == 5

@@ -65,7 +65,7 @@ def test_graphml_typed_attributes():
     assert owns == {
         "id": "konstantin-malofeev~owns~tsargrad", "relation": "owns", "label": "owns",
         "status": "alleged", "kind": "affiliation", "symmetric": False, "sources": "src-a (p. 2)",
-        "origin": owns["origin"],
+        "timing": "state", "time_basis": "none", "origin": owns["origin"],
     }
     assert owns["origin"].endswith("small")
     assert graph.edges["alexander-ionov", "alexander-dugin", L15]["symmetric"] is True
@@ -88,11 +88,14 @@ def test_gexf_timeline_and_relation(tmp_path):
     export("gexf", out=tmp_path / "g.gexf")
     graph = nx.read_gexf(tmp_path / "g.gexf", version="1.3")
     edges = {data["id"]: data for _, _, data in graph.edges(data=True)}
-    # partial dates widened to whole days; an undated bound stays open
+    # the effective time, partial dates widened to whole days: a state over its
+    # interval, an act (funds, start 2015) on its date; an undated link stays open
     assert (edges[L3]["start"], edges[L3]["end"]) == ("2015-01-01", "2017-12-31")
     funds = edges["konstantin-malofeev~funds~tsargrad~2015"]
-    assert funds["start"] == "2015-01-01" and "end" not in funds
-    assert "start" not in edges["konstantin-malofeev~owns~tsargrad"]
+    assert (funds["start"], funds["end"]) == ("2015-01-01", "2015-12-31")
+    assert funds["link_start"] == "2015" and "link_end" not in funds
+    owns = edges["konstantin-malofeev~owns~tsargrad"]
+    assert "start" not in owns and "end" not in owns
     assert edges[L3]["relation"] == "employs" and edges[L3]["label"] == "employs"
     assert edges[L15]["symmetric"] is True
 

@@ -102,8 +102,10 @@ def test_page_in_chromium(browser, tmp_path):
     assert "Konstantin Malofeev owns Tsargrad TV — alleged, undated" in card
     assert "Sources: src-a (p. 2)" in card
     assert "Tsargrad TV employs Alexander Gelyevich Dugin — reported, 2015 – 2017" in card
+    assert "Konstantin Malofeev funds Tsargrad TV — reported, 2015" in card
 
-    # filters: status, kind, year (as --as-of: undated bounds open)
+    # filters: status, kind, year (as --since Y --until Y: acts dated in Y,
+    # states holding during Y; undated links hidden)
     def set_year(year):
         browser.js(f"(y => {{ y.value = '{year}'; y.dispatchEvent(new Event('input')); }})"
                    "(document.getElementById('year')); true")
@@ -111,12 +113,12 @@ def test_page_in_chromium(browser, tmp_path):
     dataset = load([SMALL])
     for year in (2016, 2022):
         set_year(year)
-        expected = len(LinkFilter.from_options(as_of=str(year)).apply(dataset.links))
+        expected = len(LinkFilter.from_options(since=str(year), until=str(year)).apply(dataset.links, dataset))
         assert visible_links(browser) == expected
     set_year(2016)
-    assert visible_links(browser) == 14  # L14 (2022) hidden
+    assert visible_links(browser) == 3  # the states L3 (2015-2017), L13 (2012-), L15 (2016-2018)
     set_year(2022)
-    assert visible_links(browser) == 13  # L3 (2015-2017) and L15 (2016-2018) hidden
+    assert visible_links(browser) == 2  # L13 and the act L14 (2022-07-29)
     set_year(browser.js("document.getElementById('year').min"))
     assert visible_links(browser) == 15
     browser.js("document.querySelector('input[name=status][value=reported]').click(); true")

@@ -95,7 +95,8 @@ def test_cypher_shortest_paths_match_imrnet_path(data, tmp_path):
         'WHERE a.id = "konstantin-malofeev" AND b.id = "alexander-dugin" '
         'RETURN properties(nodes(p), "id"), properties(rels(p), "id")',
     )
-    answer = json.loads(invoke("path", "konstantin-malofeev", "alexander-dugin", "--limit", "1000", "--json", data=data))
+    answer = json.loads(invoke("path", "konstantin-malofeev", "alexander-dugin", "--limit", "1000", "--ties", "all",
+                             "--json", data=data))
     expected_nodes = {tuple(n["id"] for n in p["nodes"]) for p in answer["paths"]}
     expected_links = {
         link["id"] for p in answer["paths"] for hop in p["hops"] for link in hop["links"]

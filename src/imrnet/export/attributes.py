@@ -85,9 +85,21 @@ def node_record(entity: Entity) -> dict:
     return {**entity.as_dict(), "dates": entity_dates(entity), "colour": TYPE_COLOURS[entity.type]}
 
 
-def edge_record(link: Link) -> dict:
-    """The edge's attributes, nested: :meth:`Link.as_dict`."""
-    return link.as_dict()
+def edge_record(link: Link, context=None) -> dict:
+    """The edge's attributes, nested: :meth:`Link.as_dict` plus ``time``.
+
+    ``time`` is the link's effective time (:func:`imrnet.dataset.when.link_time`:
+    an act at its date or its event's, a state bounded by its entities' dates),
+    read with the entities of ``context`` (a dataset or a selection).
+
+    Examples
+    --------
+    >>> edge_record(Link("x", "a", "b", "funds", "reported", start="2015"))["time"]
+    {'timing': 'act', 'start': '2015', 'end': '2015', 'basis': 'dates', 'earliest': None}
+    """
+    from imrnet.dataset.when import timed_link
+
+    return timed_link(link, context)
 
 
 def _flat(record: dict) -> dict:
@@ -108,14 +120,18 @@ def node_flat(entity: Entity) -> dict:
     return _flat(node_record(entity))
 
 
-def edge_flat(link: Link) -> dict:
+def edge_flat(link: Link, context=None) -> dict:
     """The edge's attributes as text, numbers and booleans; empty ones left out.
 
     The relation type is stored as ``relation`` (formats such as GEXF and
     Gephi's CSV own the name ``type``); the amount is always a float, so
-    that every edge's amount has one type.
+    that every edge's amount has one type; the effective time becomes
+    ``timing``, ``time_start``, ``time_end`` and ``time_basis``.
     """
-    record = edge_record(link)
+    record = edge_record(link, context)
+    time = record.pop("time")
+    record.update(timing=time["timing"], time_start=time["start"], time_end=time["end"],
+                  time_basis=time["basis"])
     record["relation"] = record.pop("type")
     if record["amount"] is not None:
         record["amount"] = float(record["amount"])

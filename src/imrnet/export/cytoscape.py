@@ -37,7 +37,7 @@ def elements(selection) -> dict:
         When an entity id is also a link id (Cytoscape.js needs them distinct).
     """
     nodes = [{"data": node_record(e)} for e in selection.entities.values()]
-    edges = [{"data": edge_record(link)} for link in selection.links]
+    edges = [{"data": edge_record(link, selection)} for link in selection.links]
     clash = selection.entities.keys() & {link.id for link in selection.links}
     if clash:
         from imrnet.errors import UsageError

@@ -30,7 +30,8 @@ NODE_COLUMNS = [
 ]
 EDGE_COLUMNS = [
     "Source", "Target", "Type", "Id", "Label", "relation", "kind", "status", "start", "end",
-    "role", "amount", "currency", "summary", "sources", "account_of", "symmetric", "origin",
+    "role", "amount", "currency", "summary", "sources", "account_of", "symmetric", "timing",
+    "time_start", "time_end", "time_basis", "origin",
 ]
 
 
@@ -42,7 +43,7 @@ def render(selection) -> dict[str, str]:
         nodes.append({**row, "Id": eid, "Label": row["name"]})
     edges = []
     for link in selection.links:
-        row = edge_flat(link)
+        row = edge_flat(link, selection)
         edges.append({
             **row,
             "Source": link.source,

@@ -1,9 +1,12 @@
 """GEXF 1.3 for Gephi: node colours by type, link dates on the timeline.
 
-Each link's ``start`` and ``end`` become the edge's ``start`` and ``end``
+Each link's effective time (:func:`imrnet.dataset.when.link_time`: an
+act on its date or its event's, a state from its start, or from when both
+its ends existed, to its end) becomes the edge's ``start`` and ``end``
 (partial dates widened to full days: a start of ``2015`` is
 ``2015-01-01``, an end of ``2015`` is ``2015-12-31``; a missing bound
-stays open), so Gephi's timeline shows when ties held. The relation is
+stays open), so Gephi's timeline shows when ties held. The link's own
+dates stay in ``link_start`` and ``link_end``. The relation is
 stored as the ``relation`` attribute, since GEXF owns the edge ``type``
 (``directed`` or ``undirected``): every edge is directed from the link's
 source to its target, and ``symmetric`` tells the relations that read the
@@ -16,7 +19,7 @@ Examples
 >>> from imrnet.dataset.model import Dataset, Entity, Link
 >>> from imrnet.export.selection import select
 >>> ents = {i: Entity(i, i.upper(), "person") for i in "ab"}
->>> link = Link("l1", "a", "b", "met", "reported", start="2015", end="2016-02")
+>>> link = Link("l1", "a", "b", "member_of", "reported", start="2015", end="2016-02")
 >>> text = render(select(Dataset(entities=ents, links=(link,))))
 >>> 'start="2015-01-01" end="2016-02-29"' in text, 'title="relation"' in text
 (True, True)
@@ -44,9 +47,12 @@ def render(selection) -> str:
         data["label"] = data["name"]
         data["viz"] = {"color": _rgb(data.pop("colour"))}
     for _, _, data in graph.edges(data=True):
-        if "start" in data:
-            data["start"] = date_bounds(data["start"])[0]
-        if "end" in data:
-            data["end"] = date_bounds(data["end"])[1]
+        for own in ("start", "end"):
+            if own in data:
+                data[f"link_{own}"] = data.pop(own)
+        if "time_start" in data:
+            data["start"] = date_bounds(data["time_start"])[0]
+        if "time_end" in data:
+            data["end"] = date_bounds(data["time_end"])[1]
     lines = nx.generate_gexf(graph, prettyprint=True, version="1.3")
     return "\n".join(lines) + "\n"

@@ -53,5 +53,5 @@ def to_networkx(selection):
     for eid, entity in selection.entities.items():
         graph.add_node(eid, **node_flat(entity))
     for link in selection.links:
-        graph.add_edge(link.source, link.target, key=link.id, **edge_flat(link))
+        graph.add_edge(link.source, link.target, key=link.id, **edge_flat(link, selection))
     return graph

@@ -34,7 +34,7 @@ def node_link(selection) -> dict:
         "multigraph": True,
         "graph": {"name": describe_text(selection), "selection": selection.description},
         "nodes": [node_record(e) for e in selection.entities.values()],
-        "links": [{**edge_record(link), "key": link.id} for link in selection.links],
+        "links": [{**edge_record(link, selection), "key": link.id} for link in selection.links],
     }
 
 

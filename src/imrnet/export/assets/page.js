@@ -88,11 +88,13 @@
   checkboxes(document.getElementById("kind-filter"), KINDS, "kind");
 
   // The year slider: its lowest position shows every link; year Y shows the
-  // links in force during Y (as `--as-of Y`: undated bounds are open).
+  // links whose effective time meets Y (as `--since Y --until Y`: acts dated
+  // in Y, states holding during Y); links that cannot be placed are hidden.
   var slider = document.getElementById("year");
   var dated = [];
   cy.edges().forEach(function (e) {
-    [e.data("start"), e.data("end")].forEach(function (d) { if (d) dated.push(years(d)); });
+    var t = e.data("time");
+    [t.start, t.end].forEach(function (d) { if (d) dated.push(years(d)); });
   });
   var first = dated.length ? Math.min.apply(null, dated) : 2000;
   var last = dated.length ? Math.max.apply(null, dated) : 2000;
@@ -110,8 +112,9 @@
     document.getElementById("year-label").textContent = all ? "all years" : String(year);
     cy.batch(function () {
       cy.edges().forEach(function (e) {
+        var t = e.data("time");
         var keep = statuses[e.data("status")] && kinds[e.data("kind")] &&
-          (all || (years(e.data("start"), false) <= year && years(e.data("end"), true) >= year));
+          (all || ((t.start || t.end) && years(t.start, false) <= year && years(t.end, true) >= year));
         e.toggleClass("filtered", !keep);
       });
     });
@@ -123,9 +126,14 @@
   applyFilters();
 
   function when(link) {
-    var s = link.start, e = link.end;
-    if (!s && !e) return "undated";
+    var s = link.start, e = link.end, t = link.time;
+    if (!s && !e) {
+      if (t && t.basis === "event") return t.start + " (the event's date)";
+      if (t && t.basis === "entities") return "≥" + t.start;
+      return "undated";
+    }
     if (s && e) return s === e ? s : s + " – " + e;
+    if (s && t && t.timing === "act") return s;
     return s ? "since " + s : "until " + e;
   }
   function sources(list) {
