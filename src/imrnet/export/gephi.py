@@ -14,7 +14,7 @@ Examples
 >>> ents = {i: Entity(i, i.upper(), "person") for i in "ab"}
 >>> files = render(select(Dataset(entities=ents, links=(Link("l1", "a", "b", "met", "reported"),))))
 >>> files["edges.csv"].splitlines()[1]
-'a,b,Undirected,l1,met,met,affiliation,reported,,,,,,,,,true,bundled'
+'a,b,Undirected,l1,met,met,affiliation,reported,,,,,,,,,true,act,,,none,bundled'
 """
 
 from __future__ import annotations
