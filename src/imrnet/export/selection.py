@@ -140,4 +140,4 @@ def select(
     )
     cited = {c.id for record in (*entities.values(), *links) for c in record.sources}
     sources = {sid: s for sid, s in dataset.sources.items() if sid in cited}
-    return Selection(entities, links, sources, {**about, "filters": link_filter.describe()})
+    return Selection(entities, links, sources, {**about, "filters": link_filter.describe(dataset)})
