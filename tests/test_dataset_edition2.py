@@ -487,3 +487,19 @@ def test_reported_on_comes_from_publications_only():
     assert {l["source"] for l in LINKS if l["type"] == "reported_on"} <= publishers
     comment = _one(source="alexander-ionov", target="wagner-pmc")
     assert (comment["type"], comment["status"], comment["start"]) == ("commented_on", "reported", "2018")
+
+
+def test_summaries_claim_no_more_than_the_text():
+    # Audit of the 2nd edition: each of these summaries had said more than its passage.
+    malinov = BY_ID["nikolay-malinov"]["summary"]
+    assert "driving force" in malinov and "creation" not in malinov  # para. 2: "driving force behind"
+    dugin = BY_ID["alexander-dugin"]["summary"]
+    assert "Crimea in 2014" in dugin and "before 2014" not in dugin  # para. 6: before the annexation
+    # The "National Dialogue" was an expert discussion, not a gathering of separatists.
+    assert "gatherings of separatists" not in BY_ID["agmr"]["summary"]
+    bell = _one(source="the-bell", target="alexander-ionov", type="reported_on")["summary"]
+    assert "Russian business" not in bell
+    fund = _one(source="fznc", target="american-fund-for-butina", type="funds")["summary"]
+    assert "May 2019" not in fund  # Meduza dates the announcement only relative to the e-mail
+    rally = _one(source="agmr", target="us-embassy-moscow", type="opposes")["summary"]
+    assert "at one" not in rally  # the caption does not say the 2012 rally was the AGMR's
