@@ -16,13 +16,14 @@ import typer
 
 from imrnet.cli import command
 from imrnet.cli.options import DataOption, complete_entity, load_dataset, whole_number
+from imrnet.export import FORMATS
 
 if TYPE_CHECKING:  # the commands receive one, built by @command(filters=True)
     from imrnet.queries.filters import LinkFilter
 
 __all__ = ["export", "draw", "html"]
 
-_FORMATS = "graphml, gexf, json, cytoscape, dot, csv, neo4j, cypher, mermaid"
+_FORMATS = ", ".join(FORMATS)
 
 EgoOption = Annotated[
     Optional[str],

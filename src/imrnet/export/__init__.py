@@ -83,6 +83,7 @@ FORMATS: dict[str, Format] = {
         ),
         Format("cypher", "imrnet.export.neo4j:render_cypher", "Cypher MERGE script (Neo4j, re-runnable)"),
         Format("mermaid", "imrnet.export.mermaid:render", "Mermaid flowchart for Markdown (small selections)"),
+        Format("ftm", "imrnet.export.ftm:render", "FollowTheMoney entities, one JSON a line (Aleph, OpenSanctions)"),
     )
 }
 
@@ -97,7 +98,7 @@ def get_format(name: str) -> Format:
     >>> get_format("xls")
     Traceback (most recent call last):
     ...
-    imrnet.errors.UsageError: unknown format 'xls'; expected one of: graphml, gexf, json, cytoscape, dot, csv, neo4j, cypher, mermaid
+    imrnet.errors.UsageError: unknown format 'xls'; expected one of: graphml, gexf, json, cytoscape, dot, csv, neo4j, cypher, mermaid, ftm
     """
     found = FORMATS.get(name.strip().lower())
     if found is None:
