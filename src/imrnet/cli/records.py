@@ -23,6 +23,8 @@ from imrnet.cli.options import (
     whole_number,
 )
 
+from imrnet.cli.formats import CsvOption, LongOption, TsvOption, answer
+
 if TYPE_CHECKING:  # the commands receive one, built by @command(filters=True)
     from imrnet.queries.filters import LinkFilter
 
@@ -56,22 +58,46 @@ EntityOption = repeatable(
 )
 
 
-def _emit(result: dict, json: bool, builder, dataset=None) -> None:
-    from functools import partial
+SortOption = Annotated[
+    Optional[str],
+    typer.Option("--sort", metavar="ORDER", show_default=False,
+                 help="Order links by date (oldest first, undated last), source, target or "
+                 "type; file order by default.",
+                 autocompletion=lambda incomplete: [o for o in ("date", "source", "target", "type")
+                                                    if o.startswith(incomplete.lower())]),
+]
 
-    from imrnet.output.render import emit
 
-    table = builder if dataset is None else partial(builder, dataset=dataset)
-    emit(result, as_json=json, table=table)
+def _rows(name: str):
+    from imrnet.output import rows
+
+    return getattr(rows, name)
+
+
+def _none_left(key: str, said: str):
+    """The empty-answer test of :func:`answer`: ``said`` when ``result[key]`` is empty."""
+
+    def check(result: dict) -> str | None:
+        if result[key]:
+            return None
+        from imrnet.output.render import filters_text
+
+        return f"{said} ({filters_text(result['filters'])})" if "filters" in result else said
+
+    return check
 
 
 @command("show")
-def show(name: EntityArgument, data: DataOption = None, json: JsonOption = False) -> None:
+def show(
+    name: EntityArgument, long: LongOption = False, data: DataOption = None, json: JsonOption = False
+) -> None:
     """An entity's card: names, dates, summary, sources, links.
 
     Links in and out are listed oldest first (undated last), each read from
-    the entity's side ("AGMR led by Alexander Ionov"). With --json: the
-    entity's fields plus "links".
+    the entity's side ("AGMR led by Alexander Ionov"), each with its
+    summary and sources; competing accounts of one fact are listed together
+    and marked. With --json: the entity's fields plus "links" and
+    "accounts".
 
     Examples:
 
@@ -84,8 +110,11 @@ def show(name: EntityArgument, data: DataOption = None, json: JsonOption = False
     from imrnet.queries.records import entity_card
     from imrnet.output.tables_records import show_tables
 
+    from functools import partial
+
     dataset = load_dataset(data)
-    _emit(entity_card(dataset, name), json, show_tables, dataset)
+    answer(lambda: entity_card(dataset, name), json=json,
+           table=partial(show_tables, dataset=dataset, long=long))
 
 
 @command("search")
@@ -97,6 +126,8 @@ def search(
     type_: TypeOption = None,
     data: DataOption = None,
     json: JsonOption = False,
+    csv: CsvOption = False,
+    tsv: TsvOption = False,
 ) -> None:
     """Fuzzy search of names, aliases and summaries.
 
@@ -120,7 +151,8 @@ def search(
     from imrnet.output.tables_records import search_tables
 
     dataset = load_dataset(data)
-    _emit(run(dataset, text, limit=whole_number(limit, "--limit", 1), types=type_), json, search_tables)
+    answer(lambda: run(dataset, text, limit=whole_number(limit, "--limit", 1), types=type_),
+           json=json, csv=csv, tsv=tsv, table=search_tables, rows=_rows("search_rows"))
 
 
 @command("list")
@@ -130,6 +162,8 @@ def list_(
     country: CountryOption = None,
     data: DataOption = None,
     json: JsonOption = False,
+    csv: CsvOption = False,
+    tsv: TsvOption = False,
 ) -> None:
     """List entities by name, filtered by type, tag and country.
 
@@ -149,7 +183,9 @@ def list_(
     from imrnet.output.tables_records import list_tables
 
     dataset = load_dataset(data)
-    _emit(list_entities(dataset, types=type_, tags=tag, countries=country), json, list_tables)
+    answer(lambda: list_entities(dataset, types=type_, tags=tag, countries=country),
+           json=json, csv=csv, tsv=tsv, table=list_tables, rows=_rows("list_rows"),
+           empty=_none_left("entities", "no entity has all of these values"))
 
 
 @command("links", filters=True)
@@ -157,16 +193,23 @@ def links(
     entity: EntityOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    sort: SortOption = None,
+    long: LongOption = False,
     link_filter: "LinkFilter" = None,
     data: DataOption = None,
     json: JsonOption = False,
+    csv: CsvOption = False,
+    tsv: TsvOption = False,
 ) -> None:
     """List links, filtered by entity, dates, status and type.
 
     --since/--until keep links whose period (start to end, open where not
     given) overlaps the range; partial dates compare by precision, so
     --until 2015 keeps a link that started in 2015-09. --as-of keeps links
-    in force on one date. Links are printed in dataset order.
+    in force on one date. Links are printed in dataset order, or by
+    --sort date|source|target|type; each with its summary and sources.
+    Competing accounts of one fact (links sharing "account_of") are listed
+    together, marked, and counted once.
 
     Examples:
 
@@ -179,9 +222,13 @@ def links(
     from imrnet.queries.records import list_links
     from imrnet.output.tables_records import links_tables
 
+    from functools import partial
+
     dataset = load_dataset(data)
-    result = list_links(dataset, link_filter, entities=entity, since=since, until=until)
-    _emit(result, json, links_tables, dataset)
+    answer(lambda: list_links(dataset, link_filter, entities=entity, since=since, until=until,
+                              sort=sort),
+           json=json, csv=csv, tsv=tsv, table=partial(links_tables, dataset=dataset, long=long),
+           rows=_rows("links_rows"), empty=_none_left("links", "no link passes the filters"))
 
 
 @command("timeline", filters=True)
@@ -193,9 +240,12 @@ def timeline(
     ] = None,
     since: ItemsSinceOption = None,
     until: ItemsUntilOption = None,
+    long: LongOption = False,
     link_filter: "LinkFilter" = None,
     data: DataOption = None,
     json: JsonOption = False,
+    csv: CsvOption = False,
+    tsv: TsvOption = False,
 ) -> None:
     """Show dated links and events in order, for one entity or all.
 
@@ -215,9 +265,12 @@ def timeline(
     from imrnet.queries.timeline import timeline as run
     from imrnet.output.tables_records import timeline_tables
 
+    from functools import partial
+
     dataset = load_dataset(data)
-    result = run(dataset, name, link_filter, since=since, until=until)
-    _emit(result, json, timeline_tables, dataset)
+    answer(lambda: run(dataset, name, link_filter, since=since, until=until),
+           json=json, csv=csv, tsv=tsv, table=partial(timeline_tables, dataset=dataset, long=long),
+           rows=_rows("timeline_rows"), empty=_none_left("items", "no dated link or event"))
 
 
 @command("sources")
@@ -229,6 +282,8 @@ def sources(
     ] = None,
     data: DataOption = None,
     json: JsonOption = False,
+    csv: CsvOption = False,
+    tsv: TsvOption = False,
 ) -> None:
     """List the sources and what each one supports.
 
@@ -248,5 +303,9 @@ def sources(
     from imrnet.queries.provenance import sources as run
     from imrnet.output.tables_records import sources_tables
 
+    from functools import partial
+
     dataset = load_dataset(data)
-    _emit(run(dataset, source_id), json, sources_tables, dataset)
+    answer(lambda: run(dataset, source_id), json=json, csv=csv, tsv=tsv,
+           table=partial(sources_tables, dataset=dataset), rows=_rows("sources_rows"),
+           empty=lambda r: "the dataset has no sources" if "sources" in r and not r["sources"] else None)

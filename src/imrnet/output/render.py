@@ -63,6 +63,8 @@ def emit(
     as_json: bool,
     table: Callable[[dict], Iterable[Any]] | None,
     file: TextIO | None = None,
+    delimiter: str | None = None,
+    rows: Callable[[dict], Iterable[list]] | None = None,
 ) -> None:
     """Print a command's result.
 
@@ -76,8 +78,19 @@ def emit(
         Turns ``result`` into Rich renderables for people.
     file : text stream, optional
         Where to print; standard output by default.
+    delimiter : str, optional
+        ``","`` or ``"\t"``: print ``rows(result)`` (a header row, then one
+        row per record) as CSV or TSV instead (:mod:`imrnet.output.delimited`).
+    rows : callable, optional
+        Turns ``result`` into the header and rows (:mod:`imrnet.output.rows`).
     """
     out = file if file is not None else sys.stdout
+    if delimiter is not None and rows is not None:
+        from imrnet.output.delimited import write
+
+        write(rows(result), delimiter, out)
+        out.flush()
+        return
     if as_json or table is None:
         out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         out.flush()
@@ -184,8 +197,8 @@ def link_phrase(link: dict, names: dict[str, str], from_id: str | None = None) -
     return f"{names.get(here, here)} {label} {names.get(there, there)}"
 
 
-def relation_text(link: dict, from_id: str, subject: str | None = None):
-    """``[subject] relation (status, dates)``: the link read from ``from_id``'s side.
+def relation_text(link: dict, from_id: str, subject: str | None = None, object: str | None = None):
+    """``[subject] relation [object] (status, dates)``: the link read from ``from_id``'s side.
 
     Examples
     --------
@@ -193,10 +206,14 @@ def relation_text(link: dict, from_id: str, subject: str | None = None):
     ...         "start": "2015", "end": None}
     >>> relation_text(link, "t").plain, relation_text(link, "m", subject="Malofeev").plain
     ('funded by (alleged, 2015)', 'Malofeev funds (alleged, 2015)')
+    >>> relation_text(link, "m", subject="Malofeev", object="Tsargrad").plain
+    'Malofeev funds Tsargrad (alleged, 2015)'
     """
     from rich.text import Text
 
     _, label, _ = read_link(link, from_id)
+    if object:
+        label = f"{label} {object}"
     text = Text(f"{subject} {label} (" if subject else f"{label} (")
     text.append_text(status_text(link["status"]))
     when = dates_text(link)
@@ -240,15 +257,15 @@ def dates_text(link: dict) -> str:
     return f"{start or ''}–{end}"
 
 
-def sources_text(citations: list[dict]) -> str:
-    """Source ids with their locators, comma separated.
+def sources_text(citations: list[dict], sep: str = ", ") -> str:
+    """Source ids with their locators, separated by ``sep``.
 
     Examples
     --------
     >>> sources_text([{"id": "wiki-ionov", "locator": "ref. 4"}, {"id": "imr-article", "locator": None}])
     'wiki-ionov (ref. 4), imr-article'
     """
-    return ", ".join(
+    return sep.join(
         f"{c['id']} ({c['locator']})" if c.get("locator") else c["id"] for c in citations
     )
 

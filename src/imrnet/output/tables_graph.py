@@ -24,7 +24,6 @@ from imrnet.output.render import (
     filters_text,
     new_table,
     relation_text,
-    sources_text,
     status_text,
 )
 
@@ -45,12 +44,17 @@ def _footer(result: dict, *notes: str) -> Iterator[Any]:
         yield Text(line, style="dim")
 
 
-def path_tables(result: dict) -> Iterator[Any]:
-    """One table per path: each hop's links read in the path's direction."""
+def path_tables(result: dict, dataset=None, long: bool = False) -> Iterator[Any]:
+    """One table per path: each hop's links read in the path's direction.
+
+    Each link comes with its summary and its sources (in full with ``long``).
+    """
     from rich.text import Text
 
+    from imrnet.output.evidence import account_positions, link_cell, source_details, sources_cell
     from imrnet.output.render import link_phrase
 
+    sources = source_details(dataset)
     shown, total = len(result["paths"]), result.get("total", len(result["paths"]))
     hops = result["length"]
     yield Text(
@@ -64,16 +68,17 @@ def path_tables(result: dict) -> Iterator[Any]:
         table = new_table(
             "Link", "Status", "Dates", "Sources",
             title=f"{number}. {chain}",
-            caption=f"hub penalty {path['hub_penalty']:g}",
+            caption=f"hub penalty {path['hub_penalty']:.4f}",
             caption_justify="right",
         )
         for hop in path["hops"]:
+            positions = account_positions(hop["links"])
             for link in hop["links"]:
                 table.add_row(
-                    link_phrase(link, names, from_id=hop["from"]),
+                    link_cell(Text(link_phrase(link, names, from_id=hop["from"])), link, positions),
                     status_text(link["status"]),
                     dates_text(link) or "undated",
-                    sources_text(link["sources"]),
+                    sources_cell(link["sources"], sources, long),
                 )
         yield table
     yield from _footer(result, "Ranked by hub penalty: sum of ln(degree) of the entities in between.")
@@ -89,19 +94,27 @@ def ego_tables(result: dict) -> Iterator[Any]:
     center = result["center"]
     radius = result["radius"]
     count = len(nodes) - 1
+    facts = result.get("facts", len(result["links"]))
+    extra = len(result["links"]) - facts
     yield Text.assemble(
         entity_text(center),
         f" ({center['type']}): {count} entit{'y' if count == 1 else 'ies'} within "
-        f"{radius} hop{'s' if radius != 1 else ''}, {len(result['links'])} link(s) among them",
+        f"{radius} hop{'s' if radius != 1 else ''}, {facts} link{'s' if facts != 1 else ''} among them"
+        + (f" ({extra} more competing account{'s' if extra > 1 else ''} of a fact, counted once)"
+           if extra else ""),
     )
-    # Each neighbour's ties to the layer before, read from that nearer side.
+    # Each neighbour's ties to the layer before, read from that nearer side;
+    # ties between entities at the same distance are listed after the layers.
     ties: dict[str, list[tuple[str, dict]]] = {}
+    across: list[dict] = []
     for link in result["links"]:
         a, b = link["source"], link["target"]
         if distance[a] + 1 == distance[b]:
             ties.setdefault(b, []).append((a, link))
         elif distance[b] + 1 == distance[a]:
             ties.setdefault(a, []).append((b, link))
+        else:
+            across.append(link)
     # The distances reached, not range(radius): --radius may be huge.
     for d in sorted({n["distance"] for n in nodes} - {0}):
         layer = [n for n in nodes if n["distance"] == d]
@@ -116,6 +129,13 @@ def ego_tables(result: dict) -> Iterator[Any]:
                 for nearer, link in ties.get(node["id"], [])
             )
             table.add_row(entity_text(node), node["type"], lines)
+        yield table
+    if across:
+        table = new_table("Link", title=f"Ties among entities at the same distance ({len(across)})")
+        for link in across:
+            table.add_row(relation_text(
+                link, link["source"], subject=names[link["source"]], object=names[link["target"]]
+            ))
         yield table
     yield from _footer(result)
 

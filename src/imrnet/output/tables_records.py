@@ -16,13 +16,13 @@ Examples
 
 from __future__ import annotations
 
+from imrnet.output.evidence import account_positions, link_cell, source_details, sources_cell
 from imrnet.output.render import (
     dates_text,
     entity_text,
     filters_text,
     new_table,
     read_link,
-    sources_text,
     status_text,
 )
 
@@ -62,21 +62,33 @@ def _link_text(link: dict, refs: dict[str, dict], from_id: str | None = None):
     return text
 
 
-def _links_table(links: list[dict], refs: dict[str, dict], from_id: str | None, title: str):
+def _links_table(links: list[dict], refs: dict[str, dict], from_id: str | None, title: str,
+                 sources: dict | None = None, long: bool = False):
     table = new_table("Dates", "Link", "Status", "Sources", title=title)
+    positions = account_positions(links)
     for link in links:
         table.add_row(
-            dates_text(link) or "undated", _link_text(link, refs, from_id), status_text(link["status"]),
-            sources_text(link["sources"]),
+            dates_text(link) or "undated", link_cell(_link_text(link, refs, from_id), link, positions),
+            status_text(link["status"]), sources_cell(link["sources"], sources, long),
         )
     return table
+
+
+def _links_title(links: list[dict], count: int, tail: str = "") -> str:
+    """``N links``; with competing accounts, how many rows tell how many facts."""
+    title = _plural(count, "link") + tail
+    extra = len(links) - count
+    if extra:
+        title += (f" ({len(links)} rows: {extra} more competing account{'s' if extra > 1 else ''}"
+                  " of a fact, counted once)")
+    return title
 
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {plural or word + 's'}"
 
 
-def show_tables(result: dict, dataset=None) -> list:
+def show_tables(result: dict, dataset=None, long: bool = False) -> list:
     """The entity card: a field/value grid, then its links oldest first.
 
     Examples
@@ -119,10 +131,14 @@ def show_tables(result: dict, dataset=None) -> list:
             lines.append(line)
         card.add_row("Sources", "\n".join(lines))
     card.add_row("Id", result["id"])
+    card.add_row("Origin", result.get("origin") or "bundled")
     out = [card]
-    if result["links"]:
-        title = _plural(len(result["links"]), "link") + ", oldest first"
-        out.append(_links_table(result["links"], refs, result["id"], title))
+    links = result["links"]
+    if links:
+        from imrnet.dataset.accounts import fact_count
+
+        title = _links_title(links, fact_count(links), ", oldest first")
+        out.append(_links_table(links, refs, result["id"], title, source_details(dataset), long))
     else:
         out.append("No links.")
     return out
@@ -159,7 +175,7 @@ def list_tables(result: dict) -> list:
     return [table]
 
 
-def links_tables(result: dict, dataset=None) -> list:
+def links_tables(result: dict, dataset=None, long: bool = False) -> list:
     """Links: dates, the link read forward, status, sources.
 
     Examples
@@ -171,30 +187,37 @@ def links_tables(result: dict, dataset=None) -> list:
     2
     """
     refs = _refs(dataset)
-    out = [_links_table(result["links"], refs, None, _plural(result["count"], "link"))]
+    links = result["links"]
+    title = _links_title(links, result["count"])
+    out = [_links_table(links, refs, None, title, source_details(dataset), long)]
     out.append(filters_text(result["filters"]))
     return out
 
 
-def timeline_tables(result: dict, dataset=None) -> list:
-    """Timeline: date, what happened (from the entity's side), status."""
+def timeline_tables(result: dict, dataset=None, long: bool = False) -> list:
+    """Timeline: date, what happened (from the entity's side), status, sources."""
     from rich.text import Text
 
     refs = _refs(dataset)
+    sources = source_details(dataset)
     subject = result.get("entity")
     title = f"Timeline of {subject['name']}" if subject else "Timeline"
-    table = new_table("Date", "What", "Status", title=title)
+    table = new_table("Date", "What", "Status", "Sources", title=title)
+    positions = account_positions(i for i in result["items"] if i["item"] == "link")
     for item in result["items"]:
         if item["item"] == "event":
             what = Text.assemble(("event: ", "dim"), entity_text(item))
             if item.get("place"):
                 what.append(f" ({item['place']})", style="dim")
-            table.add_row(item["date"], what, "")
+            if item.get("summary"):
+                what.append("\n" + item["summary"], style="italic")
+            table.add_row(item["date"], what, "", "")
         else:
             date = dates_text(item) or item["date"]
+            what = _link_text(item, refs, subject["id"] if subject else None)
             table.add_row(
-                date, _link_text(item, refs, subject["id"] if subject else None),
-                status_text(item["status"]),
+                date, link_cell(what, item, positions), status_text(item["status"]),
+                sources_cell(item["sources"], sources, long),
             )
     out = [table] if result["items"] else [f"{title}: no dated links or events."]
     out.append(filters_text(result["filters"]))
@@ -237,6 +260,6 @@ def sources_tables(result: dict, dataset=None) -> list:
         kind = entity["type"]
         entities.add_row(entity_text(entity), kind, "; ".join(entity["locators"]))
     out.append(entities)
-    title = _plural(counts["links"], "link") + " citing it"
-    out.append(_links_table(result["links"], refs, None, title))
+    title = _links_title(result["links"], counts["links"], " citing it")
+    out.append(_links_table(result["links"], refs, None, title, source_details(dataset)))
     return out

@@ -82,10 +82,11 @@ def common_neighbours(dataset: Dataset, names: Iterable[str], *, link_filter=Non
         shared &= set(net.neighbours(entity.id))
     shared -= {e.id for e in chosen}
     if not shared:
-        raise NoAnswer("no entity is tied to all of " + ", ".join(e.name for e in chosen))
+        empty = {"entities": [e.ref() for e in chosen], "results": [], "filters": link_filter.describe()}
+        raise NoAnswer("no entity is tied to all of " + ", ".join(e.name for e in chosen), empty=empty)
     rows = []
     for node in shared:
-        links = {e.id: [l.as_dict() for l in net.between(node, e.id)] for e in chosen}
+        links = {e.id: [l.as_dict(dataset.entities) for l in net.between(node, e.id)] for e in chosen}
         rows.append((sum(len(v) for v in links.values()), dataset.entities[node], links))
     rows.sort(key=lambda row: (-row[0], *name_key(row[1])))
     return {

@@ -159,13 +159,15 @@ def find_paths(
         if link_filter.describe() != ALL_LINKS.describe():
             how.append("with the links the filters leave")
         tail = (" " + "; ".join(how)) if how else ""
-        raise NoAnswer(f"no path from {start.name} to {end.name}{tail}")
+        empty = {"from": start.ref(), "to": end.ref(), "length": None, "total": 0, "paths": [],
+                 "filters": link_filter.describe()}
+        raise NoAnswer(f"no path from {start.name} to {end.name}{tail}", empty=empty)
 
     paths, total = _ranked_paths(preds, start.id, end.id, net.degree, limit)
     out_paths = []
     for nodes in paths:
         hops = [
-            {"from": a, "to": b, "links": [l.as_dict() for l in net.between(a, b, directed)]}
+            {"from": a, "to": b, "links": [l.as_dict(entities) for l in net.between(a, b, directed)]}
             for a, b in zip(nodes, nodes[1:])
         ]
         out_paths.append(

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from imrnet.dataset.accounts import accounts, fact_count, together
 from imrnet.dataset.dates import date_bounds, sort_key
 from imrnet.errors import UsageError
 from imrnet.queries.filters import ALL_LINKS
@@ -40,7 +41,11 @@ __all__ = [
     "check_range",
     "in_range",
     "link_date",
+    "LINK_SORTS",
 ]
+
+#: The orders ``links --sort`` offers (file order without it).
+LINK_SORTS = ("date", "source", "target", "type")
 
 # --------------------------------------------------------------------------
 # helpers
@@ -117,7 +122,9 @@ def entity_card(dataset: Dataset, name: str) -> dict:
     dict
         :meth:`Entity.as_dict` plus ``"links"``: every link in and out, as
         :meth:`Link.as_dict`, oldest first (by start, else end; partial
-        dates before precise ones, undated last, file order among equals).
+        dates before precise ones, undated last, file order among equals),
+        the competing accounts of one fact together; and ``"accounts"``:
+        ``{account_of: [link ids]}``.
 
     Examples
     --------
@@ -129,8 +136,12 @@ def entity_card(dataset: Dataset, name: str) -> dict:
     [('alexander-ionov', 'leads'), ('agmr', 'organized')]
     """
     entity = resolve(dataset, name)
-    links = _by_date(dataset.links_by_entity.get(entity.id, ()))
-    return {**entity.as_dict(), "links": [link.as_dict() for link in links]}
+    links = together(_by_date(dataset.links_by_entity.get(entity.id, ())))
+    return {
+        **entity.as_dict(),
+        "links": [link.as_dict(dataset.entities) for link in links],
+        "accounts": accounts(links),
+    }
 
 
 # --------------------------------------------------------------------------
@@ -223,8 +234,9 @@ def list_links(
     entities: Iterable[str] | None = None,
     since: str | None = None,
     until: str | None = None,
+    sort: str | None = None,
 ) -> dict:
-    """The links, filtered, in file order.
+    """The links, filtered, in file order or sorted.
 
     Parameters
     ----------
@@ -237,13 +249,20 @@ def list_links(
         Keep links whose period (start–end, open where missing) overlaps
         this range; partial dates compare by precision, undated links are
         left out when either bound is given.
+    sort : str, optional
+        One of :data:`LINK_SORTS`: ``date`` (oldest first, undated last),
+        ``source`` or ``target`` (by that end's name), ``type`` (link type,
+        alphabetical); ties keep file order. File order by default.
 
     Returns
     -------
     dict
-        ``{"count": n, "filters": {...}, "links": [Link.as_dict()]}``; the
-        filters are the link filter's :meth:`describe` plus ``"entity"``
-        (resolved ids), ``"since"`` and ``"until"``.
+        ``{"count": n, "filters": {...}, "sort": sort, "accounts": {slug:
+        [ids]}, "links": [Link.as_dict()]}``; the filters are the link
+        filter's :meth:`describe` plus ``"entity"`` (resolved ids),
+        ``"since"`` and ``"until"``. ``count`` counts facts: the competing
+        accounts of one fact (grouped in ``accounts``, listed one after the
+        other) count once.
 
     Raises
     ------
@@ -263,6 +282,7 @@ def list_links(
     1
     """
     since, until = check_range(since, until)
+    order = _link_order(dataset, sort)
     link_filter = link_filter or ALL_LINKS
     ids = []
     for name in entities or ():
@@ -275,5 +295,31 @@ def list_links(
         if (not ids or link.source in ids or link.target in ids)
         and in_range(link.start, link.end, since, until)
     ]
+    if order is not None:
+        found.sort(key=order)
+    found = together(found)
     filters = {**link_filter.describe(), "entity": ids, "since": since, "until": until}
-    return {"count": len(found), "filters": filters, "links": [link.as_dict() for link in found]}
+    return {
+        "count": fact_count(found),
+        "filters": filters,
+        "sort": sort and sort.strip().lower(),
+        "accounts": accounts(found),
+        "links": [link.as_dict(dataset.entities) for link in found],
+    }
+
+
+def _link_order(dataset: Dataset, sort: str | None):
+    """The sort key ``links --sort`` names, ``None`` for file order."""
+    if sort is None:
+        return None
+    wanted = str(sort).strip().lower()
+    names = dataset.entities
+    keys = {
+        "date": lambda link: sort_key(link_date(link)),
+        "source": lambda link: names[link.source].name.casefold(),
+        "target": lambda link: names[link.target].name.casefold(),
+        "type": lambda link: link.type,
+    }
+    if wanted not in keys:
+        raise UsageError(f"unknown sort {sort!r} for --sort; expected one of: {', '.join(LINK_SORTS)}")
+    return keys[wanted]

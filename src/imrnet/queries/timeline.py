@@ -9,6 +9,7 @@ Examples
 
 from __future__ import annotations
 
+from imrnet.dataset.accounts import accounts, together
 from imrnet.dataset.dates import sort_key
 from imrnet.queries.filters import ALL_LINKS
 from imrnet.dataset.model import Dataset, Entity
@@ -62,7 +63,9 @@ def timeline(
     Returns
     -------
     dict
-        ``{"entity": ref or None, "filters": {...}, "items": [...]}``; the
+        ``{"entity": ref or None, "filters": {...}, "accounts": {slug:
+        [link ids]}, "items": [...]}`` (the competing accounts of one fact
+        follow the earliest one); the
         filters are the link filter's :meth:`~imrnet.queries.filters.LinkFilter.describe`
         plus ``"since"`` and ``"until"``: what was counted. A link item is
         ``{"date": ..., "item": "link", **Link.as_dict()}``; an event item
@@ -97,8 +100,9 @@ def timeline(
     for position, link in enumerate(links):
         date = link_date(link)
         if date is not None and in_range(date, date, since, until):
-            item = {"date": date, "item": "link", **link.as_dict()}
+            item = {"date": date, "item": "link", **link.as_dict(dataset.entities)}
             rows.append(((sort_key(date), 1, position), item))
     rows.sort(key=lambda row: row[0])
+    items = together(item for _, item in rows)
     filters = {**link_filter.describe(), "since": since, "until": until}
-    return {"entity": ref, "filters": filters, "items": [item for _, item in rows]}
+    return {"entity": ref, "filters": filters, "accounts": accounts(items), "items": items}
