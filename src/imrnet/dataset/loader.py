@@ -548,8 +548,10 @@ def check_dirs(dirs: list[Path]) -> Report:
     errors: list[Problem] = []
     unreadable = False
     bundled = bundled_dir().resolve()
+    origins = []
     for directory in dirs:
         origin = "bundled" if directory.resolve() == bundled else display_path(directory)
+        origins.append(origin)
         present = [name for name in FILES if (directory / name).is_file()]
         if not present:
             errors.append(Problem(display_path(directory), 0, f"no dataset files here (expected {', '.join(FILES)})"))
@@ -579,6 +581,9 @@ def check_dirs(dirs: list[Path]) -> Report:
         checker.link(item, ids, seen)
     checker.check_accounts()
     checker.unused_sources()
+    from imrnet.dataset.retractions import FILE, retract
+
+    retracted = retract(checker, parsed[FILE], origins)
 
     order = {name: i for i, name in enumerate(dict.fromkeys(p.file for p in checker.errors))}
     checker.errors.sort(key=lambda p: (order[p.file], p.line))
@@ -590,6 +595,7 @@ def check_dirs(dirs: list[Path]) -> Report:
         links=tuple(checker.links),
         warnings=tuple(checker.warnings),
         directories=tuple(display_path(d) for d in dirs),
+        retracted=tuple(retracted),
     )
     return Report(dataset, [], checker.warnings)
 

@@ -24,8 +24,9 @@ __all__ = ["BUNDLED", "ENV_VAR", "FILES", "bundled_dir", "data_dirs", "display_p
 
 BUNDLED = "bundled"
 ENV_VAR = "IMRNET_DATA"
-#: The files a dataset directory may hold, in loading order.
-FILES = ("sources.yaml", "entities.yaml", "links.yaml")
+#: The files a dataset directory may hold, in loading order
+#: (``retractions.yaml``: see :mod:`imrnet.dataset.retractions`).
+FILES = ("sources.yaml", "entities.yaml", "links.yaml", "retractions.yaml")
 
 
 def bundled_dir() -> Path:

@@ -138,18 +138,24 @@ def _pipe_console(**options):
 
 #: Columns whose cells never wrap: a date or a rank cut in two is hard to read.
 _NO_WRAP = frozenset({"#", "Date", "Dates", "Status"})
+#: Columns of numbers: one line, right-aligned, one format each.
+_NUMBERS = frozenset({"#", "Score", "Count", "Value", "Neighbours", "Links", "Ent.", "Size"})
 
 
 def new_table(*columns: str, title: str | None = None, **options):
     """A table in the house style, with the given column headers.
 
-    Dates, ranks and statuses keep to one line; other cells fold.
+    Dates, ranks and statuses keep to one line; other cells wrap between
+    words, and no column narrows below its longest word while the table
+    can fit (:class:`imrnet.output.layout.WordTable`).
     """
-    from rich.table import Table
+    from imrnet.output.layout import WordTable as Table
 
     table = Table(title=title, title_justify="left", show_lines=False, **options)
     for column in columns:
-        table.add_column(column, overflow="fold", no_wrap=column in _NO_WRAP)
+        number = column in _NUMBERS
+        table.add_column(column, overflow="fold", no_wrap=number or column in _NO_WRAP,
+                         justify="right" if number else "left")
     return table
 
 

@@ -219,10 +219,14 @@ def stats_tables(result: dict) -> Iterator[Any]:
         ("Components", "components"),
         ("Largest component", "largest_component"),
         ("Isolated entities", "isolated"),
-        ("Density", "density"),
         ("Diameter (largest component)", "diameter"),
     ]:
         overview.add_row(label, str(result[key]))
+    if result.get("account_groups"):
+        overview.add_row("Facts told in competing accounts", str(result["account_groups"]))
+    # A ratio in a column of whole numbers would give it two formats.
+    overview.caption = f"Density {result['density']:.4f}"
+    overview.caption_justify = "left"
     yield overview
     yield count_table("Entities by type", "Entity type", result["entity_types"])
     yield count_table("Links by status", "Status", result["statuses"], cell=status_text)

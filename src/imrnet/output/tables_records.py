@@ -56,7 +56,9 @@ def _link_text(link: dict, refs: dict[str, dict], from_id: str | None = None):
     if link.get("role"):
         details.append(str(link["role"]))
     if link.get("amount") is not None:
-        details.append(f"{link['amount']:,} {link.get('currency') or ''}".strip())
+        amount = link["amount"]
+        amount = int(amount) if float(amount).is_integer() else amount
+        details.append(f"{amount:,} {link.get('currency') or ''}".strip())
     if details:
         text.append(f" ({'; '.join(details)})", style="dim")
     return text
@@ -102,7 +104,7 @@ def show_tables(result: dict, dataset=None, long: bool = False) -> list:
     from rich.text import Text
 
     refs = _refs(dataset)
-    titles = {} if dataset is None else {sid: s.title for sid, s in dataset.sources.items()}
+    details = source_details(dataset)
     card = new_table("Field", "Value", title=None, show_header=False)
     card.add_row("Name", entity_text(result))
     if result["aliases"]:
@@ -125,9 +127,11 @@ def show_tables(result: dict, dataset=None, long: bool = False) -> list:
                 found.append(citation["locator"])
         lines = []
         for sid, where in locators.items():
-            line = f"{sid}: {titles[sid]}" if sid in titles else sid
+            line = f"{sid}: {details[sid]['title']}" if sid in details else sid
             if where:
                 line += f" ({'; '.join(where)})"
+            if long and details.get(sid, {}).get("url"):
+                line += f"\n  {details[sid]['url']}"
             lines.append(line)
         card.add_row("Sources", "\n".join(lines))
     card.add_row("Id", result["id"])
