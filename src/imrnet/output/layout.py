@@ -22,44 +22,69 @@ True
 
 from __future__ import annotations
 
+import re
+
 from rich.cells import cell_len
 from rich.table import Table
 
 __all__ = ["WordTable", "longest_word"]
 
 
-def longest_word(renderable) -> int:
+#: An id, slug, date or number: lower-case letters, digits and ``-~._:``.
+_TOKEN = re.compile(r"^[(\[]?[a-z0-9][a-z0-9~._:-]*[)\],;]?$")
+
+
+def longest_word(renderable, tokens_only: bool = False) -> int:
     """Cell width of the longest whitespace-free run of a text cell (0 for others).
+
+    With ``tokens_only``, only ids, slugs, dates and numbers count.
 
     Examples
     --------
     >>> longest_word("imr-article (para. 7)"), longest_word("see https://example.org/a/very/long/path")
     (11, 3)
+    >>> longest_word("Anti-Globalization wiki-ionov (ref. 4)", tokens_only=True)
+    10
     """
     plain = renderable if isinstance(renderable, str) else getattr(renderable, "plain", None)
     if not isinstance(plain, str):
         return 0
-    return max((cell_len(word) for word in plain.split() if "://" not in word), default=0)
+    words = [w for w in plain.split() if "://" not in w]
+    if tokens_only:
+        words = [w for w in words if _TOKEN.match(w)]
+    return max((cell_len(word) for word in words), default=0)
 
 
 class WordTable(Table):
-    """A Rich table whose columns narrow no further than their longest word."""
+    """A Rich table whose columns narrow no further than their longest word.
+
+    When the longest words of all columns cannot fit side by side, prose
+    words give way first: columns then narrow down to their longest id,
+    slug, date or number.
+    """
 
     def _collapse_widths(self, widths, wrapable, max_width):  # type: ignore[override]
-        floors = [
-            max((longest_word(cell) for cell in column._cells), default=0)
-            + self._get_padding_width(index)
-            for index, column in enumerate(self.columns)
-        ]
         widths = list(widths)
-        excess = sum(widths) - max_width
-        while excess > 0:
-            shrinkable = [i for i, w in enumerate(widths) if wrapable[i] and w > floors[i]]
-            if not shrinkable:
-                break
-            widest = max(shrinkable, key=lambda i: (widths[i], -i))
-            others = [widths[i] for i in shrinkable if i != widest]
-            step = max(1, min(excess, widths[widest] - max(floors[widest], max(others, default=0))))
-            widths[widest] -= step
-            excess -= step
+        for tokens_only in (False, True):
+            floors = [
+                max((longest_word(cell, tokens_only) for cell in column._cells), default=0)
+                + self._get_padding_width(index)
+                for index, column in enumerate(self.columns)
+            ]
+            widths = _shrink(widths, wrapable, floors, max_width)
         return widths
+
+
+def _shrink(widths: list[int], wrapable, floors: list[int], max_width: int) -> list[int]:
+    """Narrow the widest wrapable column above its floor until the total fits."""
+    excess = sum(widths) - max_width
+    while excess > 0:
+        shrinkable = [i for i, w in enumerate(widths) if wrapable[i] and w > floors[i]]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda i: (widths[i], -i))
+        others = [widths[i] for i in shrinkable if i != widest]
+        step = max(1, min(excess, widths[widest] - max(floors[widest], max(others, default=0))))
+        widths[widest] -= step
+        excess -= step
+    return widths

@@ -139,7 +139,7 @@ def _pipe_console(**options):
 #: Columns whose cells never wrap: a date or a rank cut in two is hard to read.
 _NO_WRAP = frozenset({"#", "Date", "Dates", "Status"})
 #: Columns of numbers: one line, right-aligned, one format each.
-_NUMBERS = frozenset({"#", "Score", "Count", "Value", "Neighbours", "Links", "Ent.", "Size"})
+_NUMBERS = frozenset({"#", "Score", "Count", "Neighbours", "Links", "Ent.", "Size"})
 
 
 def new_table(*columns: str, title: str | None = None, **options):

@@ -224,6 +224,7 @@ def stats_tables(result: dict) -> Iterator[Any]:
         overview.add_row(label, str(result[key]))
     if result.get("account_groups"):
         overview.add_row("Facts told in competing accounts", str(result["account_groups"]))
+    overview.columns[1].justify = "right"
     # A ratio in a column of whole numbers would give it two formats.
     overview.caption = f"Density {result['density']:.4f}"
     overview.caption_justify = "left"
