@@ -124,6 +124,11 @@ def _quiet_broken_pipe() -> None:
 
 def main() -> None:
     """Entry point of the ``imrnet`` console script."""
+    if os.environ.get("_IMRNET_COMPLETE"):
+        from imrnet.cli.completion import complete
+
+        complete(app)
+        return
     app(prog_name="imrnet")
 
 
