@@ -252,9 +252,9 @@ def common(
 
       imrnet common Malofeev Dugin
 
-      imrnet common Ionov Malofeev Dugin --status reported
+      imrnet common Malofeev Dugin Seagal --status reported
 
-      imrnet common Tsargrad "Alexander Dugin" --json | jq '.results[].entity.name'
+      imrnet common Malofeev "Alexander Dugin" --json | jq '.results[].entity.id'
     """
     from imrnet.queries.common import common_neighbours
     from imrnet.output.tables_graph import common_tables

@@ -106,6 +106,8 @@ def show(
       imrnet show "Константин Малофеев"
 
       imrnet show agmr --json | jq '.links | length'
+
+      imrnet show "IONOV, Aleksandr Viktorovich" --long
     """
     from imrnet.queries.records import entity_card
     from imrnet.output.tables_records import show_tables
@@ -143,7 +145,7 @@ def search(
 
       imrnet search Ионов
 
-      imrnet search tsargrad --type media
+      imrnet search tsargrad --type organization
 
       imrnet search "russophiles" --limit 3 --json | jq '.results[].id'
     """
@@ -177,7 +179,7 @@ def list_(
 
       imrnet list --type organization --type company --country RU
 
-      imrnet list --tag ionov-network --json | jq .count
+      imrnet list --tag agmr --csv
     """
     from imrnet.queries.records import list_entities
     from imrnet.output.tables_records import list_tables
@@ -218,6 +220,8 @@ def links(
       imrnet links --since 2022 --status alleged --status disputed
 
       imrnet links --entity Ionov --entity Dugin --json | jq .count
+
+      imrnet links --link-type funds --sort date --tsv | cut -f 3,5,11,14,15
     """
     from imrnet.queries.records import list_links
     from imrnet.output.tables_records import links_tables
@@ -261,6 +265,8 @@ def timeline(
       imrnet timeline --since 2022 --status reported
 
       imrnet timeline AGMR --json | jq '.items[] | .date'
+
+      imrnet timeline Ionov --tsv | cut -f 1,2,5,7
     """
     from imrnet.queries.timeline import timeline as run
     from imrnet.output.tables_records import timeline_tables

@@ -24,7 +24,7 @@ def validate(data: DataOption = None, json: JsonOption = False) -> None:
 
       imrnet validate --data bundled --data ~/notes
 
-      IMRNET_DATA=~/notes imrnet validate --json | jq .counts
+      IMRNET_DATA=bundled:~/notes imrnet validate --json | jq .counts
     """
     import typer
 
