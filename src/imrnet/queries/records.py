@@ -41,7 +41,6 @@ __all__ = [
     "check_range",
     "in_range",
     "link_date",
-    "LINK_SORTS",
 ]
 
 #: The orders ``links --sort`` offers (file order without it).
