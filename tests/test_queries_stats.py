@@ -22,6 +22,7 @@ def test_stats_exact(small):
         "entities": 13,
         "links": 15,
         "links_total": 15,
+        "account_groups": 0,
         "entity_types": {"person": 7, "organization": 2, "company": 1, "public_body": 1,
                          "media": 1, "event": 1},
         "link_types": {"leads": 1, "member_of": 2, "owns": 1, "employs": 2, "funds": 1,

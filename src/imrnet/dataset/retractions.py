@@ -19,10 +19,16 @@ Examples
 --------
 >>> from pathlib import Path
 >>> from imrnet.dataset.loader import check_dirs
->>> fixture = Path("tests/fixtures/retractions")
+>>> fixture = Path(__file__).parents[3] / "tests" / "fixtures" / "retractions"
 >>> report = check_dirs([fixture / "base", fixture / "overlay"])
->>> [(r["id"], r["record"], r["because"]) for r in report.dataset.retracted][:2]
-[('doj', 'entity', None), ('doj~charged~ionov', 'link', 'entity doj is retracted')]
+>>> for r in report.dataset.retracted:
+...     print(r["record"], r["id"], "|", r["because"] or r["reason"])
+entity doj | Not the body that brought the charge.
+source leaflet | The leaflet is a forgery.
+entity rumour-mill | every source it cites is retracted
+link doj~charged~ionov | entity doj is retracted
+link ionov~met~rumour-mill | entity rumour-mill is retracted
+link agmr~funds~ionov | every source it cites is retracted
 """
 
 from __future__ import annotations

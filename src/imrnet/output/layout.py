@@ -2,7 +2,7 @@
 
 Rich narrows an over-wide table by shrinking its widest columns, even below
 the longest word of a column, which then folds mid-word
-(``albuquerque-journal-2017-0`` / ``2-20``). :class:`WordTable` shrinks
+(``albuquerque-journal-2017-0`` / ``2-20``). :class:`Table` shrinks
 the widest column that is still wider than its longest word, one cell at a
 time, so a word breaks only when the longest words of all columns do not
 fit side by side. Addresses (``https://...``) may still fold: they are
@@ -12,7 +12,7 @@ Examples
 --------
 >>> import io
 >>> from rich.console import Console
->>> table = WordTable("Sources", "Link")
+>>> table = Table("Sources", "Link")
 >>> table.add_row("albuquerque-journal-2017-02-20 (ref. 3)", "Russian government funds " * 4)
 >>> out = io.StringIO()
 >>> Console(file=out, width=50, color_system=None).print(table)
@@ -25,9 +25,9 @@ from __future__ import annotations
 import re
 
 from rich.cells import cell_len
-from rich.table import Table
+from rich.table import Table as RichTable
 
-__all__ = ["WordTable", "longest_word"]
+__all__ = ["Table", "longest_word"]
 
 
 #: An id, slug, date or number: lower-case letters, digits and ``-~._:``.
@@ -55,7 +55,7 @@ def longest_word(renderable, tokens_only: bool = False) -> int:
     return max((cell_len(word) for word in words), default=0)
 
 
-class WordTable(Table):
+class Table(RichTable):
     """A Rich table whose columns narrow no further than their longest word.
 
     When the longest words of all columns cannot fit side by side, prose

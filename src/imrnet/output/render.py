@@ -147,9 +147,9 @@ def new_table(*columns: str, title: str | None = None, **options):
 
     Dates, ranks and statuses keep to one line; other cells wrap between
     words, and no column narrows below its longest word while the table
-    can fit (:class:`imrnet.output.layout.WordTable`).
+    can fit (:class:`imrnet.output.layout.Table`).
     """
-    from imrnet.output.layout import WordTable as Table
+    from imrnet.output.layout import Table
 
     table = Table(title=title, title_justify="left", show_lines=False, **options)
     for column in columns:
