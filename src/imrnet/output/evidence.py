@@ -3,8 +3,8 @@
 Every table that lists links (``show``, ``links``, ``path``, ``timeline``,
 ``sources ID``) shows, under the link itself, what the curator wrote about
 it (its ``summary``), whether it is one of several competing accounts of a
-fact (``account_of``), and where it came from when that is not the bundled
-dataset (``origin``); beside it, each source with its locator, one a line.
+fact (``account_of``), and where it came from when that is an overlay
+directory (``origin``); beside it, each source with its locator, one a line.
 With ``--long`` each source also gets its publisher, title, date and URL.
 
 Examples
@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-__all__ = ["account_positions", "link_cell", "sources_cell", "source_details"]
+__all__ = ["account_positions", "base_origin", "link_cell", "sources_cell", "source_details"]
 
 
 def account_positions(links: Iterable[dict]) -> dict[str, tuple[int, int]]:
@@ -51,8 +51,24 @@ def account_positions(links: Iterable[dict]) -> dict[str, tuple[int, int]]:
     return out
 
 
-def link_cell(phrase, link: dict, positions: Mapping[str, tuple[int, int]] | None = None):
-    """The link's phrase (a Rich Text), then its account mark, summary and origin."""
+def base_origin(dataset) -> str:
+    """The origin of the first directory read (``bundled`` by default).
+
+    Tables name the origin of the records that came from a later
+    (overlay) directory, so private notes never pass for curated data.
+    """
+    for records in (getattr(dataset, "sources", {}), getattr(dataset, "entities", {})):
+        for record in records.values():
+            return record.origin
+    return "bundled"
+
+
+def link_cell(phrase, link: dict, positions: Mapping[str, tuple[int, int]] | None = None,
+              base: str = "bundled"):
+    """The link's phrase (a Rich Text), then its account mark, summary and origin.
+
+    The origin is named when it is not ``base`` (see :func:`base_origin`).
+    """
     text = phrase.copy()
     where = (positions or {}).get(link["id"])
     if where:
@@ -61,7 +77,7 @@ def link_cell(phrase, link: dict, positions: Mapping[str, tuple[int, int]] | Non
     if link.get("summary"):
         text.append("\n" + link["summary"], style="italic")
     origin = link.get("origin")
-    if origin and origin != "bundled":
+    if origin and origin != base:
         text.append(f"\nfrom {origin}", style="dim")
     return text
 

@@ -51,10 +51,16 @@ def path_tables(result: dict, dataset=None, long: bool = False) -> Iterator[Any]
     """
     from rich.text import Text
 
-    from imrnet.output.evidence import account_positions, link_cell, source_details, sources_cell
+    from imrnet.output.evidence import (
+        account_positions,
+        base_origin,
+        link_cell,
+        source_details,
+        sources_cell,
+    )
     from imrnet.output.render import link_phrase
 
-    sources = source_details(dataset)
+    sources, base = source_details(dataset), base_origin(dataset)
     shown, total = len(result["paths"]), result.get("total", len(result["paths"]))
     hops = result["length"]
     yield Text(
@@ -75,7 +81,7 @@ def path_tables(result: dict, dataset=None, long: bool = False) -> Iterator[Any]
             positions = account_positions(hop["links"])
             for link in hop["links"]:
                 table.add_row(
-                    link_cell(Text(link_phrase(link, names, from_id=hop["from"])), link, positions),
+                    link_cell(Text(link_phrase(link, names, from_id=hop["from"])), link, positions, base),
                     status_text(link["status"]),
                     dates_text(link) or "undated",
                     sources_cell(link["sources"], sources, long),

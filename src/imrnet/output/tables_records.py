@@ -16,7 +16,13 @@ Examples
 
 from __future__ import annotations
 
-from imrnet.output.evidence import account_positions, link_cell, source_details, sources_cell
+from imrnet.output.evidence import (
+    account_positions,
+    base_origin,
+    link_cell,
+    source_details,
+    sources_cell,
+)
 from imrnet.output.render import (
     dates_text,
     entity_text,
@@ -65,12 +71,14 @@ def _link_text(link: dict, refs: dict[str, dict], from_id: str | None = None):
 
 
 def _links_table(links: list[dict], refs: dict[str, dict], from_id: str | None, title: str,
-                 sources: dict | None = None, long: bool = False):
+                 dataset=None, long: bool = False):
     table = new_table("Dates", "Link", "Status", "Sources", title=title)
     positions = account_positions(links)
+    sources, base = source_details(dataset), base_origin(dataset)
     for link in links:
+        phrase = _link_text(link, refs, from_id)
         table.add_row(
-            dates_text(link) or "undated", link_cell(_link_text(link, refs, from_id), link, positions),
+            dates_text(link) or "undated", link_cell(phrase, link, positions, base),
             status_text(link["status"]), sources_cell(link["sources"], sources, long),
         )
     return table
@@ -142,7 +150,7 @@ def show_tables(result: dict, dataset=None, long: bool = False) -> list:
         from imrnet.dataset.accounts import fact_count
 
         title = _links_title(links, fact_count(links), ", oldest first")
-        out.append(_links_table(links, refs, result["id"], title, source_details(dataset), long))
+        out.append(_links_table(links, refs, result["id"], title, dataset, long))
     else:
         out.append("No links.")
     return out
@@ -193,7 +201,7 @@ def links_tables(result: dict, dataset=None, long: bool = False) -> list:
     refs = _refs(dataset)
     links = result["links"]
     title = _links_title(links, result["count"])
-    out = [_links_table(links, refs, None, title, source_details(dataset), long)]
+    out = [_links_table(links, refs, None, title, dataset, long)]
     out.append(filters_text(result["filters"]))
     return out
 
@@ -220,7 +228,8 @@ def timeline_tables(result: dict, dataset=None, long: bool = False) -> list:
             date = dates_text(item) or item["date"]
             what = _link_text(item, refs, subject["id"] if subject else None)
             table.add_row(
-                date, link_cell(what, item, positions), status_text(item["status"]),
+                date, link_cell(what, item, positions, base_origin(dataset)),
+                status_text(item["status"]),
                 sources_cell(item["sources"], sources, long),
             )
     out = [table] if result["items"] else [f"{title}: no dated links or events."]
@@ -265,5 +274,5 @@ def sources_tables(result: dict, dataset=None) -> list:
         entities.add_row(entity_text(entity), kind, "; ".join(entity["locators"]))
     out.append(entities)
     title = _links_title(result["links"], counts["links"], " citing it")
-    out.append(_links_table(result["links"], refs, None, title, source_details(dataset)))
+    out.append(_links_table(result["links"], refs, None, title, dataset))
     return out
