@@ -150,13 +150,3 @@ def test_ego_lists_every_link_it_counts():
     assert "Russian government met Alexander Ionov (alleged)" in text
     assert text.count("led by (") == 2 and text.count("funded by (") == 1
 
-
-def test_sources_text_line_per_citation_in_80_columns_without_word_table_would_fold():
-    # The fixture's long id is wider than Rich's own collapse leaves the column at 80.
-    from rich.table import Table as RichTable
-
-    from imrnet.output.layout import Table
-
-    assert Table.__mro__[1] is RichTable
-    out = imrnet("links", columns=80).stdout
-    assert "albuquerque-journal-2017-0\n" not in out
