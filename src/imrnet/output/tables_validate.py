@@ -30,7 +30,10 @@ def retracted_table(retracted: list[dict]):
     from imrnet.dataset.retractions import counts
 
     said = counts(retracted)
-    title = "Retracted: " + ", ".join(f"{n} {kind}" for kind, n in said.items() if n)
+    singular = {"entities": "entity", "links": "link", "sources": "source"}
+    title = "Retracted: " + ", ".join(
+        f"{n} {kind if n != 1 else singular[kind]}" for kind, n in said.items() if n
+    )
     table = new_table("Record", "Id", "Reason", "Source", "Where", title=title)
     for entry in retracted:
         reason = entry["reason"] if not entry["because"] else f"{entry['because']} ({entry['reason']})"
