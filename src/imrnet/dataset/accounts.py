@@ -46,9 +46,8 @@ def _status(link) -> str:
     return link["status"] if isinstance(link, dict) else link.status
 
 
-def together(links: Iterable[T]) -> list[T]:
-    """The links in their order, each group's accounts moved up to its first one."""
-    links = list(links)
+def _placed(links: list, pick) -> list:
+    """``links`` with each group replaced, at its first account's place, by ``pick(group)``."""
     groups: dict[str, list] = {}
     for link in links:
         key = account_key(link)
@@ -61,8 +60,13 @@ def together(links: Iterable[T]) -> list[T]:
             out.append(link)
         elif key not in placed:
             placed.add(key)
-            out.extend(groups[key])
+            out.extend(pick(groups[key]))
     return out
+
+
+def together(links: Iterable[T]) -> list[T]:
+    """The links in their order, each group's accounts moved up to its first one."""
+    return _placed(list(links), lambda group: group)
 
 
 def accounts(links: Iterable) -> dict[str, list[str]]:
@@ -80,22 +84,12 @@ def facts(links: Iterable[T]) -> list[T]:
 
     The representative stands where the group's first account stood.
     """
-    links = list(links)
     rank = {status: i for i, status in enumerate(STATUSES)}
-    best: dict[str, T] = {}
-    for link in links:
-        key = account_key(link)
-        if key and (key not in best or rank.get(_status(link), 99) < rank.get(_status(best[key]), 99)):
-            best[key] = link
-    out, placed = [], set()
-    for link in links:
-        key = account_key(link)
-        if not key:
-            out.append(link)
-        elif key not in placed:
-            placed.add(key)
-            out.append(best[key])
-    return out
+
+    def best(group: list) -> list:
+        return [min(group, key=lambda link: rank.get(_status(link), len(rank)))]
+
+    return _placed(list(links), best)
 
 
 def fact_count(links: Iterable) -> int:
