@@ -82,8 +82,12 @@ def common_neighbours(dataset: Dataset, names: Iterable[str], *, link_filter=Non
         shared &= set(net.neighbours(entity.id))
     shared -= {e.id for e in chosen}
     if not shared:
-        empty = {"entities": [e.ref() for e in chosen], "results": [], "filters": link_filter.describe()}
-        raise NoAnswer("no entity is tied to all of " + ", ".join(e.name for e in chosen), empty=empty)
+        along = (" along " + ", ".join(link_filter.describe()["ties"]) + " ties"
+                 if link_filter.ties is not None else "")
+        empty = {"entities": [e.ref() for e in chosen], "results": [],
+                 "filters": link_filter.describe(dataset)}
+        raise NoAnswer("no entity is tied to all of " + ", ".join(e.name for e in chosen) + along,
+                       empty=empty)
     rows = []
     for node in shared:
         links = {e.id: [l.as_dict(dataset.entities) for l in net.between(node, e.id)] for e in chosen}
@@ -92,5 +96,5 @@ def common_neighbours(dataset: Dataset, names: Iterable[str], *, link_filter=Non
     return {
         "entities": [e.ref() for e in chosen],
         "results": [{"entity": entity.ref(), "links": links} for _, entity, links in rows],
-        "filters": link_filter.describe(),
+        "filters": link_filter.describe(dataset),
     }

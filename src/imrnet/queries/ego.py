@@ -88,5 +88,5 @@ def ego_network(dataset: Dataset, center: str, *, radius: int = 1, link_filter=N
         "links": links,
         "accounts": accounts(among),
         "facts": fact_count(among),
-        "filters": link_filter.describe(),
+        "filters": link_filter.describe(dataset),
     }
