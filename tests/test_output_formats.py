@@ -19,8 +19,12 @@ FIXTURES = Path(__file__).parent / "fixtures"
 BASIC = str(FIXTURES / "records" / "basic")
 PRESENT = str(FIXTURES / "present")
 SCRIPT = Path(sys.executable).parent / "imrnet"
-ALL = {"statuses": ["reported", "alleged", "disputed", "planned"], "as_of": None,
-       "link_types": None, "exclude_link_types": []}
+ALL = {"statuses": ["reported", "alleged", "disputed", "planned"],
+       "ties": ["affiliation", "adversarial", "coverage"], "as_of": None, "since": None,
+       "until": None, "undated": "exclude", "undated_left_out": 0, "link_types": None,
+       "exclude_link_types": []}
+#: What path, common and centrality count by default.
+AFFILIATION = {**ALL, "ties": ["affiliation"]}
 
 
 def imrnet(*args: str, data: str | None = BASIC, env: dict | None = None):
@@ -39,29 +43,31 @@ EMPTY = [
     (["list", "--type", "company"], {"count": 0, "entities": []},
      "no entity has all of these values"),
     (["links", "--link-type", "met"],
-     {"count": 0, "filters": {**ALL, "link_types": ["met"], "entity": [], "since": None,
-                              "until": None}, "sort": None, "accounts": {}, "links": []},
+     {"count": 0, "filters": {**ALL, "link_types": ["met"], "entity": []}, "sort": None,
+      "accounts": {}, "links": []},
      "no link passes the filters (Links counted: of type met)"),
     (["timeline", "eurasian-forum"],
      {"entity": {"id": "eurasian-forum", "name": "Eurasian Forum", "type": "event"},
-      "filters": {**ALL, "since": None, "until": None}, "accounts": {}, "items": []},
+      "filters": ALL, "accounts": {}, "items": []},
      "no dated link or event (Links counted: all)"),
     (["path", "Ionov", "Pavel Dugin"],
      {"from": {"id": "alexander-ionov", "name": "Alexander Ionov", "type": "person"},
       "to": {"id": "pavel-dugin", "name": "Pavel Dugin", "type": "person"},
-      "length": None, "total": 0, "paths": [], "filters": ALL},
-     "no path from Alexander Ionov to Pavel Dugin"),
+      "rank": "hubs", "max_hops": None, "length": None, "total": 0, "complete": True,
+      "paths": [], "filters": AFFILIATION},
+     "no path from Alexander Ionov to Pavel Dugin along affiliation ties"),
     (["common", "tsargrad", "doj"],
      {"entities": [{"id": "tsargrad", "name": "Tsargrad TV", "type": "media"},
                    {"id": "us-doj", "name": "U.S. Department of Justice", "type": "public_body"}],
-      "results": [], "filters": ALL},
-     "no entity is tied to all of Tsargrad TV, U.S. Department of Justice"),
+      "results": [], "filters": AFFILIATION},
+     "no entity is tied to all of Tsargrad TV, U.S. Department of Justice along affiliation ties"),
     (["ego", "pavel-dugin"],
      {"center": {"id": "pavel-dugin", "name": "Pavel Dugin", "type": "person"}, "radius": 1,
       "nodes": [{"id": "pavel-dugin", "name": "Pavel Dugin", "type": "person", "distance": 0}],
       "links": [], "accounts": {}, "facts": 0, "filters": ALL},
      "Pavel Dugin has no counted link (Links counted: all)"),
-    (["centrality", "--type", "company"], {"measure": "degree", "results": [], "filters": ALL},
+    (["centrality", "--type", "company"],
+     {"measure": "degree", "results": [], "filters": AFFILIATION},
      "no entity of type company in the dataset"),
 ]
 
