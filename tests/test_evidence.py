@@ -85,6 +85,11 @@ def test_counts_count_a_fact_once():
     show = doc("show", "Ionov")
     assert show["accounts"] == ACCOUNTS and len(show["links"]) == 3
     assert doc("timeline", "agmr")["accounts"] == ACCOUNTS
+    common = doc("common", "Ionov", "Russian government")["results"]
+    assert [(r["entity"]["id"], {k: [l["id"] for l in v] for k, v in r["links"].items()})
+            for r in common] == [("agmr", {
+                "alexander-ionov": ["ionov-leads-agmr-2011", "ionov-leads-agmr-2012"],
+                "russian-government": ["government-funds-agmr"]})]
 
 
 # ------------------------------------------------------------------ evidence
