@@ -154,4 +154,10 @@ def test_ego_lists_every_link_it_counts():
     assert "Ties among entities at the same distance (1)" in text
     assert "Russian government met Alexander Ionov (alleged)" in text
     assert text.count("led by (") == 2 and text.count("funded by (") == 1
+    assert "led by (disputed, 2012-03) · competing account 2 of 2" in text
+
+
+def test_common_marks_competing_accounts():
+    text = plain(imrnet("common", "Ionov", "Russian government", columns=200).stdout)
+    assert "led by (reported, 2011) · competing account 1 of 2" in text
 

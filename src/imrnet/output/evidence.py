@@ -30,7 +30,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-__all__ = ["account_positions", "base_origin", "link_cell", "sources_cell", "source_details"]
+__all__ = [
+    "account_positions",
+    "account_mark",
+    "base_origin",
+    "link_cell",
+    "sources_cell",
+    "source_details",
+]
 
 
 def account_positions(links: Iterable[dict]) -> dict[str, tuple[int, int]]:
@@ -49,6 +56,21 @@ def account_positions(links: Iterable[dict]) -> dict[str, tuple[int, int]]:
         for i, lid in enumerate(ids, 1):
             out[lid] = (i, len(ids))
     return out
+
+
+def account_mark(text, link: dict, positions: Mapping[str, tuple[int, int]]):
+    """Append `` · competing account i of n`` to a compact cell (a Rich Text) when it is one.
+
+    Examples
+    --------
+    >>> from rich.text import Text
+    >>> account_mark(Text("led by (reported, 2011)"), {"id": "a"}, {"a": (1, 2)}).plain
+    'led by (reported, 2011) · competing account 1 of 2'
+    """
+    where = positions.get(link["id"])
+    if where:
+        text.append(f" · competing account {where[0]} of {where[1]}", style="bold yellow")
+    return text
 
 
 def base_origin(dataset) -> str:

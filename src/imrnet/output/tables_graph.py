@@ -124,6 +124,9 @@ def ego_tables(result: dict) -> Iterator[Any]:
         + (f" ({extra} more competing account{'s' if extra > 1 else ''} of a fact, counted once)"
            if extra else ""),
     )
+    from imrnet.output.evidence import account_mark, account_positions
+
+    positions = account_positions(result["links"])
     # Each neighbour's ties to the layer before, read from that nearer side;
     # ties between entities at the same distance are listed after the layers.
     ties: dict[str, list[tuple[str, dict]]] = {}
@@ -146,7 +149,9 @@ def ego_tables(result: dict) -> Iterator[Any]:
         table = new_table("Entity", "Type", "Ties", title=title)
         for node in layer:
             lines = Text("\n").join(
-                relation_text(link, nearer, subject=names.get(nearer, nearer) if d > 1 else None)
+                account_mark(relation_text(
+                    link, nearer, subject=names.get(nearer, nearer) if d > 1 else None
+                ), link, positions)
                 for nearer, link in ties.get(node["id"], [])
             )
             table.add_row(entity_text(node), node["type"], lines)
@@ -154,9 +159,9 @@ def ego_tables(result: dict) -> Iterator[Any]:
     if across:
         table = new_table("Link", title=f"Ties among entities at the same distance ({len(across)})")
         for link in across:
-            table.add_row(relation_text(
+            table.add_row(account_mark(relation_text(
                 link, link["source"], subject=names[link["source"]], object=names[link["target"]]
-            ))
+            ), link, positions))
         yield table
     yield from _footer(result)
 
@@ -206,11 +211,15 @@ def common_tables(result: dict) -> Iterator[Any]:
     )
     from rich.text import Text
 
+    from imrnet.output.evidence import account_mark, account_positions
+
     for row in result["results"]:
         cells = []
         for e in inputs:
+            side = row["links"][e["id"]]
+            positions = account_positions(side)
             cells.append(Text("\n").join(
-                relation_text(link, e["id"]) for link in row["links"][e["id"]]
+                account_mark(relation_text(link, e["id"]), link, positions) for link in side
             ))
         table.add_row(entity_text(row["entity"]), *cells)
     yield table
