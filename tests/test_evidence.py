@@ -159,5 +159,7 @@ def test_ego_lists_every_link_it_counts():
 
 def test_common_marks_competing_accounts():
     text = plain(imrnet("common", "Ionov", "Russian government", columns=200).stdout)
-    assert "led by (reported, 2011) · competing account 1 of 2" in text
+    # read from each given entity's side: Ionov leads
+    assert "leads (reported, 2011) · competing account 1 of 2" in text
+    assert "leads (disputed, 2012-03) · competing account 2 of 2" in text
 
