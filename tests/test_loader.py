@@ -414,8 +414,7 @@ def test_later_directory_extends_the_earlier(tmp_path):
 
 def test_directory_without_dataset_files(tmp_path):
     assert [str(p) for p in check_dirs([tmp_path]).errors] == [
-        f"{tmp_path}: no dataset files here (expected sources.yaml, entities.yaml, links.yaml, "
-        "retractions.yaml)"
+        f"{tmp_path}: no dataset files here (expected sources, entities, links as .yaml or .jsonl)"
     ]
 
 
@@ -443,13 +442,10 @@ def test_validate_clean_summary_json():
             "sources": 2,
             "entities": 3,
             "links": 2,
-            "account_groups": 0,
             "entity_types": {"person": 1, "organization": 1, "public_body": 1},
             "link_types": {"leads": 1, "charged": 1},
             "statuses": {"reported": 1, "alleged": 1},
-            "retracted": {"entities": 0, "links": 0, "sources": 0},
         },
-        "retracted": [],
         "errors": [],
         "warnings": [],
     }
