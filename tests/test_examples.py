@@ -4,7 +4,9 @@ The examples are read from the help texts as the installed ``imrnet``
 script prints them, and from README.md (``sh`` code blocks and the worked
 examples), then run through a shell with the installed script first on
 PATH: each must exit 0 and print something. ``~/notes`` is a copy of
-tests/fixtures/notes (a private directory laid over the bundled data).
+tests/fixtures/notes (a private directory laid over the bundled data),
+``~/entities.ftm.json`` a copy of tests/fixtures/ftm/sample.ftm.json, and
+``~/ftm-data`` its import, made before every example but the import itself.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 SCRIPT = BIN / "imrnet"
 NOTES = Path(__file__).parent / "fixtures" / "notes"
+FTM = Path(__file__).parent / "fixtures" / "ftm" / "sample.ftm.json"
 #: A command line an example shows: optional VAR=value words, then imrnet.
 COMMAND = re.compile(r"^(?:[A-Z_]+=\S+ )*imrnet(?: .*)?$")
 
@@ -66,20 +69,20 @@ def test_examples_were_found():
     assert len(README) >= 6
 
 
-@pytest.fixture(scope="module")
-def home(tmp_path_factory):
-    home = tmp_path_factory.mktemp("home")
-    shutil.copytree(NOTES, home / "notes")
-    return home
-
-
 @pytest.mark.parametrize("where,line", HELP + README, ids=[line for _, line in HELP + README])
-def test_example_answers(where, line, home):
+def test_example_answers(where, line, tmp_path):
     if "| jq" in line and shutil.which("jq") is None:
         pytest.skip("jq is not installed")
+    home = tmp_path
+    shutil.copytree(NOTES, home / "notes")
+    shutil.copy(FTM, home / "entities.ftm.json")
     env = {k: v for k, v in os.environ.items() if k not in ("IMRNET_DATA", "NO_COLOR")}
     env.update({"HOME": str(home), "PATH": f"{BIN}{os.pathsep}{env.get('PATH', '')}",
                 "COLUMNS": "80"})
+    if "~/ftm-data" in line and "import ftm" not in line:
+        subprocess.run([str(SCRIPT), "import", "ftm", str(home / "entities.ftm.json"), "-o",
+                        str(home / "ftm-data")], env=env, capture_output=True, check=True,
+                       timeout=120)
     result = subprocess.run(["bash", "-o", "pipefail", "-c", line], capture_output=True,
                             text=True, encoding="utf-8", env=env, cwd=home, timeout=120)
     assert result.returncode == 0, f"{where}: {line}\n{result.stderr}"

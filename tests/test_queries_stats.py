@@ -6,6 +6,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
+from imrnet.dataset.accounts import accounts
 from imrnet.queries.stats import network_stats
 from imrnet.errors import UsageError
 from imrnet.queries.filters import LinkFilter
@@ -105,7 +106,10 @@ def test_bundled_stats_consistent():
     r = network_stats(d)
     g = to_networkx(d)
     assert r["entities"] == len(d.entities) == sum(r["entity_types"].values())
-    assert r["links"] == len(d.links) == sum(r["statuses"].values()) == sum(r["link_types"].values())
+    # competing accounts of one fact count once
+    facts = len(d.links) - sum(len(ids) - 1 for ids in accounts(d.links).values())
+    assert r["account_groups"] == len(accounts(d.links)) > 0
+    assert r["links"] == facts == sum(r["statuses"].values()) == sum(r["link_types"].values())
     assert r["pairs"] == g.number_of_edges()
     assert r["components"] == nx.number_connected_components(g)
     assert r["density"] == round(nx.density(g), 4)

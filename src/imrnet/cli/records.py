@@ -297,7 +297,7 @@ def sources(
 
       imrnet sources imr-article
 
-      imrnet sources --json | jq '.sources[] | select(.counts.links == 0) | .id'
+      imrnet sources --tsv | cut -f 1,11 | sort -k2 -rn | head -5
     """
     from imrnet.queries.provenance import sources as run
     from imrnet.output.tables_records import sources_tables
