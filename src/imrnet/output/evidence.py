@@ -13,7 +13,7 @@ Examples
 >>> link = {"id": "l", "summary": "As Ionov said.", "account_of": "start", "origin": "notes"}
 >>> print(link_cell(Text("Ionov leads AGMR"), link, {"l": (1, 2)}).plain)
 Ionov leads AGMR
-competing account 1 of 2 (start)
+competing account 1 of 2
 As Ionov said.
 from notes
 >>> cites = [{"id": "doj", "locator": "p. 2"}]
@@ -89,13 +89,15 @@ def link_cell(phrase, link: dict, positions: Mapping[str, tuple[int, int]] | Non
               base: str = "bundled"):
     """The link's phrase (a Rich Text), then its account mark, summary and origin.
 
+    The account mark leaves out the group's slug (in the JSON's ``accounts``):
+    the accounts of one fact stand together, and the slug is often long.
+
     The origin is named when it is not ``base`` (see :func:`base_origin`).
     """
     text = phrase.copy()
     where = (positions or {}).get(link["id"])
     if where:
-        text.append(f"\ncompeting account {where[0]} of {where[1]} ({link['account_of']})",
-                    style="bold yellow")
+        text.append(f"\ncompeting account {where[0]} of {where[1]}", style="bold yellow")
     if link.get("summary"):
         text.append("\n" + link["summary"], style="italic")
     origin = link.get("origin")

@@ -60,19 +60,23 @@ class Table(RichTable):
 
     When the longest words of all columns cannot fit side by side, prose
     words give way first: columns then narrow down to their longest id,
-    slug, date or number.
+    slug, date or number; past that, wrapping columns fold, and one-line
+    columns (dates, statuses) stay whole.
     """
 
     def _collapse_widths(self, widths, wrapable, max_width):  # type: ignore[override]
         widths = list(widths)
+        padding = [self._get_padding_width(i) for i in range(len(self.columns))]
         for tokens_only in (False, True):
             floors = [
                 max((longest_word(cell, tokens_only) for cell in column._cells), default=0)
-                + self._get_padding_width(index)
+                + padding[index]
                 for index, column in enumerate(self.columns)
             ]
             widths = _shrink(widths, wrapable, floors, max_width)
-        return widths
+        # Still too wide: the wrapping columns give way, never a one-line
+        # column (a date, a status), which Rich would otherwise cut.
+        return _shrink(widths, wrapable, [p + 1 for p in padding], max_width)
 
 
 def _shrink(widths: list[int], wrapable, floors: list[int], max_width: int) -> list[int]:
