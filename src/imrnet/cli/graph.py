@@ -194,9 +194,10 @@ def centrality(
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Rank entities by centrality (NetworkX's measures, computed by igraph).
+    """Rank entities by centrality (computed by igraph).
 
-    Measures: degree, betweenness, closeness, eigenvector, PageRank.
+    Measures: degree, betweenness, closeness, eigenvector, PageRank, as
+    NetworkX defines and normalises them.
 
     Computed on the undirected simple graph of all links that pass the
     filters: parallel links between a pair count once, direction is
