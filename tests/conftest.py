@@ -16,3 +16,17 @@ SMALL = Path(__file__).parent / "fixtures" / "graph" / "small"
 def small():
     """The ``fixtures/graph/small`` dataset, loaded once."""
     return load([SMALL])
+
+
+@pytest.fixture(scope="session")
+def dataset_of():
+    """Build the dataset whose simple graph is a NetworkX graph: nodes in its order, ``met`` links."""
+    from imrnet.dataset.model import Dataset, Entity, Link
+
+    def build(graph):
+        ents = {str(n): Entity(str(n), f"N{n}", "person") for n in graph}
+        links = tuple(Link(f"l{i}", str(a), str(b), "met", "reported")
+                      for i, (a, b) in enumerate(graph.edges()))
+        return Dataset(entities=ents, links=links)
+
+    return build

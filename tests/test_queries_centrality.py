@@ -55,16 +55,8 @@ def reference(g, measure, tol=1e-12):
     return nx.pagerank(g, tol=tol, max_iter=100_000)
 
 
-def dataset_of(graph):
-    """A dataset whose simple graph is ``graph`` (nodes in its order)."""
-    ents = {str(n): Entity(str(n), f"N{n}", "person") for n in graph}
-    links = tuple(Link(f"l{i}", str(a), str(b), "met", "reported")
-                  for i, (a, b) in enumerate(graph.edges()))
-    return Dataset(entities=ents, links=links)
-
-
-def engine_scores(graph, measure, **kw):
-    return {x["id"]: x["score"] for x in centrality(dataset_of(graph), measure, top=None, **kw)["results"]}
+def engine_scores(dataset, measure, **kw):
+    return {x["id"]: x["score"] for x in centrality(dataset, measure, top=None, **kw)["results"]}
 
 
 def as_str(values):
@@ -164,9 +156,9 @@ TRICKY = {
 
 @pytest.mark.parametrize("measure", MEASURES)
 @pytest.mark.parametrize("name", TRICKY)
-def test_networkx_conventions_on_tricky_graphs(name, measure):
+def test_networkx_conventions_on_tricky_graphs(dataset_of, name, measure):
     graph = TRICKY[name]
-    got = engine_scores(graph, measure)
+    got = engine_scores(dataset_of(graph), measure)
     assert got == pytest.approx(as_str(reference(graph, measure)), abs=1e-9)
 
 

@@ -89,19 +89,12 @@ def test_bundled_partition_covers_every_entity():
     assert sorted(members) == sorted(d.entities)
 
 
-def dataset_of(graph):
-    ents = {str(n): Entity(str(n), f"N{n:03d}", "person") for n in graph}
-    links = tuple(Link(f"l{i}", str(a), str(b), "met", "reported")
-                  for i, (a, b) in enumerate(graph.edges()))
-    return Dataset(entities=ents, links=links)
-
-
 def partition(result):
     return {frozenset(m["id"] for m in c["members"]) for c in result["communities"]}
 
 
 @pytest.mark.parametrize("seed", [0, 1, 42, 2024])
-def test_louvain_unambiguous_structure_equals_networkx(seed):
+def test_louvain_unambiguous_structure_equals_networkx(dataset_of, seed):
     # six 5-cliques in a ring, plus two isolated entities: one answer only
     graph = nx.ring_of_cliques(6, 5)
     graph.add_nodes_from([100, 101])

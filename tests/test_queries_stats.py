@@ -112,13 +112,6 @@ def test_bundled_stats_consistent():
     assert r["density"] == round(nx.density(g), 4)
 
 
-def dataset_of(graph):
-    ents = {str(n): Entity(str(n), f"N{n}", "person") for n in graph}
-    links = tuple(Link(f"l{i}", str(a), str(b), "met", "reported")
-                  for i, (a, b) in enumerate(graph.edges()))
-    return Dataset(entities=ents, links=links)
-
-
 GRAPHS = {
     "path": nx.path_graph(7),
     "cycle": nx.cycle_graph(9),
@@ -134,7 +127,7 @@ GRAPHS = {
 
 
 @pytest.mark.parametrize("name", GRAPHS)
-def test_diameter_equals_networkx(name):
+def test_diameter_equals_networkx(dataset_of, name):
     graph = nx.convert_node_labels_to_integers(GRAPHS[name])
     largest = max(nx.connected_components(graph), key=len)
     expected = nx.diameter(graph.subgraph(largest))
@@ -149,7 +142,7 @@ def test_diameter_equals_networkx(name):
             assert lower <= expected <= upper
 
 
-def test_large_component_diameter_is_bounded_and_says_so():
+def test_large_component_diameter_is_bounded_and_says_so(dataset_of):
     n = DIAMETER_EXACT_MAX + 1
     # A ring: every entity is as far from the others, so iFUB needs two
     # searches a level and the budget runs out long before the bounds meet.
