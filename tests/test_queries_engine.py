@@ -147,3 +147,13 @@ def test_synthetic_dataset_validates_and_jsonl_equals_yaml(tmp_path):
     assert {e.type for e in d.entities.values()} == {
         "person", "organization", "company", "public_body", "media", "event"}
     assert {link.status for link in d.links} == {"reported", "alleged", "disputed", "planned"}
+
+
+def test_help_states_the_documented_sizes():
+    from imrnet.queries.centrality import BETWEENNESS_EXACT_MAX, BETWEENNESS_SOURCES
+    from imrnet.queries.stats import DIAMETER_EXACT_MAX
+
+    text = " ".join(runner.invoke(app, ["centrality", "--help"]).stdout.split())
+    assert f"exact up to {BETWEENNESS_EXACT_MAX:,} entities, else {BETWEENNESS_SOURCES} sources" in text
+    text = " ".join(runner.invoke(app, ["stats", "--help"]).stdout.split())
+    assert f"exact up to {DIAMETER_EXACT_MAX:,} entities in the largest component" in text

@@ -151,6 +151,16 @@ def test_large_component_diameter_is_bounded_and_says_so(dataset_of):
     assert r["diameter"] == n // 2 and r["diameter_exact"] is False
     lower, upper = r["diameter_bounds"]
     assert lower == n // 2 < upper <= 2 * (n // 2)
+    from rich.console import Console
+
+    from imrnet.output.tables_graph import stats_tables
+
+    console = Console(record=True, width=120)
+    for part in stats_tables(r):
+        console.print(part)
+    text = console.export_text()
+    assert f"Diameter (largest component) │ {lower} to {upper}" in text
+    assert "Diameter: bounds only; the largest component is too large" in text
     # A broom (a long path ending in a star) closes within the budget: exact.
     broom = nx.path_graph(100)
     broom.add_edges_from((99, 100 + i) for i in range(n - 100))
