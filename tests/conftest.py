@@ -18,6 +18,12 @@ def small():
     return load([SMALL])
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Every test gets its own empty cache directory, never the user's."""
+    monkeypatch.setenv("IMRNET_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture(scope="session")
 def dataset_of():
     """Build the dataset whose simple graph is a NetworkX graph: nodes in its order, ``met`` links."""

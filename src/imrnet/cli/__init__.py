@@ -71,21 +71,23 @@ def fail(message: str, code: int) -> typer.Exit:
     return typer.Exit(code)
 
 
-def command(*args, filters: bool = False, **kwargs):
+def command(*args, filters: bool = False, ties: str = "all", **kwargs):
     """Register a command whose ImrnetErrors become messages and exit codes.
 
     Used like ``@app.command``; a closed output pipe ends the command quietly.
     With ``filters=True`` the command also gets the shared link filter options
-    (``--status``, ``--as-of``, ``--link-type``, ``--exclude-link-type``),
-    declared once in :mod:`imrnet.cli.options`, and receives them checked as
-    one ``link_filter`` argument.
+    (``--status``, ``--ties``, ``--as-of``, ``--since``, ``--until``,
+    ``--undated``, ``--link-type``, ``--exclude-link-type``), declared once in
+    :mod:`imrnet.cli.options`, and receives them checked as one
+    ``link_filter`` argument; ``ties`` is the kinds of tie it counts when
+    ``--ties`` is not given.
     """
 
     def register(func):
         if filters:
             from imrnet.cli.options import with_link_filter
 
-            func = with_link_filter(func)
+            func = with_link_filter(func, ties=ties)
 
         @functools.wraps(func)
         def wrapper(*a, **kw):
@@ -128,4 +130,4 @@ def main() -> None:
 
 
 # Command modules register themselves on `app`; imported last, after `command` exists.
-from imrnet.cli import validate, graph, records  # noqa: E402,F401
+from imrnet.cli import validate, graph, records, cache  # noqa: E402,F401

@@ -325,5 +325,5 @@ def centrality(
             {"sources": len(sources), "entities": len(eg), "seed": seed} if sampled else None
         ),
         "results": results,
-        "filters": link_filter.describe(),
+        "filters": link_filter.describe(dataset),
     }

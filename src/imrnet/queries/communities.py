@@ -124,7 +124,7 @@ def find_communities(
             }
             for i, members in enumerate(ranked, 1)
         ],
-        "filters": link_filter.describe(),
+        "filters": link_filter.describe(dataset),
     }
 
 

@@ -183,5 +183,5 @@ def network_stats(dataset: Dataset, *, link_filter=None, top: int = 5) -> dict:
         "diameter_bounds": [lower, upper],
         "hubs": hubs,
         "engine": ENGINE,
-        "filters": link_filter.describe(),
+        "filters": link_filter.describe(dataset),
     }
