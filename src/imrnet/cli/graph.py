@@ -1,6 +1,6 @@
 """Commands: path, ego, centrality, common, communities, stats.
 
-Thin wrappers over :mod:`imrnet.queries`; NetworkX, Rich and the analysis
+Thin wrappers over :mod:`imrnet.queries`; igraph, NetworkX, Rich and the analysis
 modules are imported inside the command bodies so that ``imrnet --help``
 and ``imrnet path ... --json`` stay fast. Numbers and choices are read as
 text and checked here, so a bad value gets a one-line message (exit 2).
