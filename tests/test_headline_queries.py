@@ -58,7 +58,11 @@ def test_imr_had_no_ties_before_it_was_founded():
 
 def test_malofeev_to_ionov_runs_through_affiliation_ties():
     result = doc("path", "Malofeev", "Ionov")
+    # Dataset 2nd edition: the IMR (as a Russian influence operation, alleged) and Ionov (per
+    # the indictment, alleged) both act for the Russian state, a second path of the same length
+    # that ranks after the one through Putin (higher hub penalty).
     assert [[n["id"] for n in p["nodes"]] for p in result["paths"]] == [
-        ["konstantin-malofeev", "imr", "vladimir-putin", "alexander-ionov"]]
+        ["konstantin-malofeev", "imr", "vladimir-putin", "alexander-ionov"],
+        ["konstantin-malofeev", "imr", "russian-government", "alexander-ionov"]]
     assert {l["kind"] for p in result["paths"] for h in p["hops"] for l in h["links"]} == {"affiliation"}
     assert result["filters"]["ties"] == ["affiliation"]
