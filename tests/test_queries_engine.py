@@ -141,6 +141,10 @@ def test_synthetic_dataset_validates_and_jsonl_equals_yaml(tmp_path):
         from_yaml = yaml.safe_load((yaml_dir / f"{name}.yaml").read_text(encoding="utf-8"))
         lines = (jsonl_dir / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
         assert from_yaml == [json.loads(line) for line in lines] == data[name]
+    # the JSON Lines copy is the same dataset to imrnet's own reader
+    from_jsonl = load([jsonl_dir])
+    assert list(from_jsonl.entities) == list(d.entities)
+    assert [link.id for link in from_jsonl.links] == [link.id for link in d.links]
     # heavy-tailed: the best-connected entity has many times the median degree
     degrees = sorted(to_igraph(d).graph.degree())
     assert degrees[-1] >= 10 * max(1, degrees[len(degrees) // 2])
