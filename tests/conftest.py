@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -36,3 +37,17 @@ def dataset_of():
         return Dataset(entities=ents, links=links)
 
     return build
+
+
+@pytest.fixture(scope="session")
+def repo_script():
+    """Import a script of the repository (``scripts/``, ``bench/``) by its path from the root."""
+
+    def load(relative: str):
+        path = Path(__file__).resolve().parents[1] / relative
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    return load

@@ -3,7 +3,6 @@ never imported where it is not needed; and the synthetic benchmark data."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import random
@@ -20,7 +19,6 @@ from imrnet.index.engine import seeded, to_igraph
 from imrnet.index.network import to_networkx
 from imrnet.queries.filters import LinkFilter
 
-ROOT = Path(__file__).resolve().parents[1]
 SMALL = Path(__file__).parent / "fixtures" / "graph" / "small"
 SCRIPT = Path(sys.executable).parent / "imrnet"
 runner = CliRunner()
@@ -120,17 +118,10 @@ def test_path_and_help_do_not_import_igraph():
 # --- the synthetic benchmark data ---
 
 
-def synth():
-    spec = importlib.util.spec_from_file_location("synth", ROOT / "bench" / "synth.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_synthetic_dataset_validates_and_jsonl_equals_yaml(tmp_path):
+def test_synthetic_dataset_validates_and_jsonl_equals_yaml(tmp_path, repo_script):
     import yaml
 
-    module = synth()
+    module = repo_script("bench/synth.py")
     data = module.generate(400, seed=4)
     assert module.generate(400, seed=4) == data and module.generate(400, seed=5) != data
     yaml_dir, jsonl_dir = module.write(data, tmp_path)
