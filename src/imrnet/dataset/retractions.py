@@ -17,10 +17,33 @@ an id no earlier directory defines, an id given twice, an unknown source.
 
 Examples
 --------
+>>> import tempfile
 >>> from pathlib import Path
 >>> from imrnet.dataset.loader import check_dirs
->>> fixture = Path(__file__).parents[3] / "tests" / "fixtures" / "retractions"
->>> report = check_dirs([fixture / "base", fixture / "overlay"])
+>>> base, overlay = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
+>>> _ = (base / "sources.yaml").write_text(
+...     "- {id: article, title: An article, publisher: Example Review, date: '2023'}\\n"
+...     "- {id: leaflet, title: A leaflet, publisher: Unknown, date: null}\\n")
+>>> _ = (base / "entities.yaml").write_text(
+...     "- {id: ionov, name: Alexander Ionov, type: person, sources: [article]}\\n"
+...     "- {id: agmr, name: AGMR, type: organization, sources: [article]}\\n"
+...     "- {id: doj, name: US Department of Justice, type: public_body, sources: [article]}\\n"
+...     "- {id: rumour-mill, name: Rumour Mill, type: media, sources: [leaflet]}\\n")
+>>> _ = (base / "links.yaml").write_text(
+...     "- {id: ionov~leads~agmr, source: ionov, target: agmr, type: leads, status: reported,"
+...     " sources: [article, leaflet]}\\n"
+...     "- {id: doj~charged~ionov, source: doj, target: ionov, type: charged, status: alleged,"
+...     " sources: [article]}\\n"
+...     "- {id: ionov~met~rumour-mill, source: ionov, target: rumour-mill, type: met,"
+...     " status: alleged, sources: [article]}\\n"
+...     "- {id: agmr~funds~ionov, source: agmr, target: ionov, type: funds, status: alleged,"
+...     " sources: [leaflet]}\\n")
+>>> _ = (overlay / "sources.yaml").write_text(
+...     "- {id: my-check, title: My fact check, publisher: Me, date: '2024'}\\n")
+>>> _ = (overlay / "retractions.yaml").write_text(
+...     "- {id: doj, reason: Not the body that brought the charge., source: my-check}\\n"
+...     "- {id: leaflet, reason: The leaflet is a forgery., source: my-check}\\n")
+>>> report = check_dirs([base, overlay])
 >>> for r in report.dataset.retracted:
 ...     print(r["record"], r["id"], "|", r["because"] or r["reason"])
 entity doj | Not the body that brought the charge.
