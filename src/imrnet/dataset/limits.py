@@ -109,6 +109,8 @@ def over_limit(key: object, value: object) -> str | None:
     >>> over_limit("aliases", ["AGMR", "y" * 600])
     "field 'aliases' holds an entry of 600 characters, over the limit of 500 (see Limits in the README)"
     """
+    if isinstance(value, str) and len(value) <= _ID:  # the common case, quickly
+        return None
     for what, limit, text in _texts(value, key):
         if len(text) <= limit:
             continue

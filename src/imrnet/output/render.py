@@ -16,6 +16,7 @@ Examples
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -79,12 +80,44 @@ def emit(
     """
     out = file if file is not None else sys.stdout
     if as_json or table is None:
-        out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        out.write(_json(result, ascii_only=not _is_utf(out)) + "\n")
         out.flush()
         return
+    from imrnet.output.inert import FULL, MAX_CELL, MAX_ROWS, tame
+
+    full = FULL.get()
     con = console(out)
+    encoding = None if _is_utf(out) else con.encoding
     for renderable in table(result):
-        con.print(renderable)
+        con.print(tame(renderable, None if full else MAX_ROWS, None if full else MAX_CELL, encoding))
+
+
+def _is_utf(out: TextIO) -> bool:
+    """Whether ``out`` writes a Unicode encoding (else JSON escapes non-ASCII)."""
+    import codecs
+
+    try:
+        return codecs.lookup(getattr(out, "encoding", None) or "utf-8").name.startswith("utf")
+    except LookupError:
+        return False
+
+
+def _json(result: dict, ascii_only: bool) -> str:
+    """Strict JSON: a non-finite number (which no parser reads) becomes ``null``."""
+    try:
+        return json.dumps(result, ensure_ascii=ascii_only, indent=2, allow_nan=False)
+    except ValueError:
+        return json.dumps(_finite(result), ensure_ascii=ascii_only, indent=2, allow_nan=False)
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(item) for item in value]
+    return value
 
 
 def console(file: TextIO | None = None):
@@ -95,6 +128,7 @@ def console(file: TextIO | None = None):
     plain = no_color or not is_tty
     return _pipe_console(
         file=out,
+        width=_width(out, is_tty),
         # No escape codes at all (not even bold) when piped or under NO_COLOR.
         color_system=None if plain else "auto",
         no_color=plain,
@@ -105,6 +139,44 @@ def console(file: TextIO | None = None):
         soft_wrap=False,
         emoji=False,
     )
+
+
+#: Narrower or wider layouts are unreadable: ``COLUMNS`` is kept within these.
+MIN_WIDTH, MAX_WIDTH = 40, 1000
+
+
+def _width(out: TextIO, is_tty: bool) -> int | None:
+    """The width to lay tables out for (see :func:`fit_width`)."""
+    terminal = 0
+    if is_tty:
+        try:
+            terminal = os.get_terminal_size(out.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            terminal = 0
+    return fit_width(os.environ.get("COLUMNS"), terminal)
+
+
+def fit_width(columns: str | None, terminal: int = 0) -> int | None:
+    """The width to lay tables out for; ``None`` leaves it to Rich (80 when piped).
+
+    ``COLUMNS`` wins when it is a whole number, kept between
+    :data:`MIN_WIDTH` and :data:`MAX_WIDTH`; ``COLUMNS=0`` (which Rich would
+    take literally, printing nothing) counts as unset, and so does a
+    terminal that reports no width.
+
+    Examples
+    --------
+    >>> fit_width("0"), fit_width("0", terminal=120), fit_width("5"), fit_width("100000")
+    (80, 120, 40, 1000)
+    >>> fit_width(None), fit_width("wide"), fit_width(None, terminal=60)
+    (None, None, 60)
+    """
+    raw = (columns or "").strip()
+    wanted = int(raw) if raw.isdigit() and len(raw) < 10 else 0
+    wanted = wanted or terminal
+    if not wanted:
+        return 80 if raw.isdigit() else None
+    return max(MIN_WIDTH, min(wanted, MAX_WIDTH))
 
 
 def _pipe_console(**options):
@@ -130,11 +202,24 @@ _NO_WRAP = frozenset({"#", "Date", "Dates", "Status"})
 def new_table(*columns: str, title: str | None = None, **options):
     """A table in the house style, with the given column headers.
 
-    Dates, ranks and statuses keep to one line; other cells fold.
+    Dates, ranks and statuses keep to one line; other cells fold. Rows
+    past :data:`imrnet.output.inert.MAX_ROWS` are counted, not kept (unless
+    ``--full``): printing says how many were left out.
     """
     from rich.table import Table
 
-    table = Table(title=title, title_justify="left", show_lines=False, **options)
+    from imrnet.output.inert import FULL, MAX_ROWS
+
+    class BoundedTable(Table):
+        hidden = 0
+
+        def add_row(self, *renderables, **kwargs):
+            if len(self.rows) >= MAX_ROWS and not FULL.get():
+                self.hidden += 1
+                return
+            super().add_row(*renderables, **kwargs)
+
+    table = BoundedTable(title=title, title_justify="left", show_lines=False, **options)
     for column in columns:
         table.add_column(column, overflow="fold", no_wrap=column in _NO_WRAP)
     return table
