@@ -514,7 +514,12 @@ def check_dirs(dirs: list[Path]) -> Report:
     bundled = bundled_dir().resolve()
     for directory in dirs:
         origin = "bundled" if directory.resolve() == bundled else display_path(directory)
-        present = [name for name in FILES if (directory / name).is_file()]
+        try:
+            present = [name for name in FILES if (directory / name).is_file()]
+        except OSError as err:  # a directory that may not be listed
+            errors.append(Problem(display_path(directory), 0, f"cannot read directory: {err.strerror or err}"))
+            unreadable = True
+            continue
         if not present:
             errors.append(Problem(display_path(directory), 0, f"no dataset files here (expected {', '.join(FILES)})"))
         for name in present:

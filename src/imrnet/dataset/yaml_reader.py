@@ -155,7 +155,7 @@ class _Builder:
         try:
             result = constructor(node)
         except (ValueError, KeyError, IndexError, yaml.YAMLError):
-            raise Refused(_line(event), f"{value!r} is not a valid {name}") from None
+            raise Refused(_line(event), f"{self.where()}{value!r} is not a valid !!{name}") from None
         if isinstance(result, float) and not math.isfinite(result):
             raise Refused(_line(event), f"{self.where()}{value!r} is not a finite number: write "
                           "a number, or leave the field out")
