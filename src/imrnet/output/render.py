@@ -229,7 +229,10 @@ def entity_text(ref: dict):
     """An entity's name coloured by its type."""
     from rich.text import Text
 
-    return Text(ref["name"], style=TYPE_STYLES.get(ref["type"], ""))
+    from imrnet.output.inert import inert
+
+    # Made inert here: Rich would silently drop a bell or a carriage return.
+    return Text(inert(ref["name"]), style=TYPE_STYLES.get(ref["type"], ""))
 
 
 def status_text(status: str):
