@@ -33,7 +33,8 @@ __all__ = ["app", "command", "fail", "say", "main", "FullOption", "INTERRUPTED",
 
 EPILOG = (
     "Exit codes: 0 success, 1 no answer (no path, no match), "
-    "2 usage error (bad option, unknown or ambiguous name), 3 invalid dataset."
+    "2 usage error (bad option, unknown or ambiguous name), 3 invalid or unreadable dataset, "
+    "130 interrupted."
 )
 
 app = typer.Typer(
