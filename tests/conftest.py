@@ -16,3 +16,9 @@ SMALL = Path(__file__).parent / "fixtures" / "graph" / "small"
 def small():
     """The ``fixtures/graph/small`` dataset, loaded once."""
     return load([SMALL])
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Every test gets its own empty cache directory, never the user's."""
+    monkeypatch.setenv("IMRNET_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

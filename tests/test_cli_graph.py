@@ -40,6 +40,9 @@ ARGS = {
 
 runner = CliRunner()
 
+#: What path, common, centrality and communities count by default: affiliation ties.
+AFF = LinkFilter.from_options(ties=["affiliation"])
+
 
 def run(*args, data=SMALL):
     argv = [str(a) for a in args]
@@ -60,15 +63,17 @@ def run_json(*args, data=SMALL):
 
 def test_path_json(small):
     doc = run_json("path", "Малофеев", "Aleksandr Dugin")
-    assert doc == find_paths(small, "konstantin-malofeev", "alexander-dugin")
+    assert doc == find_paths(small, "konstantin-malofeev", "alexander-dugin", link_filter=AFF)
     assert [[n["id"] for n in p["nodes"]] for p in doc["paths"]] == [
         ["konstantin-malofeev", "small-club", "alexander-dugin"],
         ["konstantin-malofeev", "tsargrad", "alexander-dugin"],
         ["konstantin-malofeev", "big-forum", "alexander-dugin"],
     ]
-    assert list(doc) == ["from", "to", "length", "total", "paths", "filters"]
-    assert list(doc["paths"][0]) == ["nodes", "hops", "hub_penalty"]
-    assert list(doc["paths"][0]["hops"][0]) == ["from", "to", "links"]
+    assert list(doc) == ["from", "to", "rank", "max_hops", "length", "total", "complete", "paths",
+                         "filters"]
+    assert list(doc["paths"][0]) == ["nodes", "hops", "hub_penalty", "evidence"]
+    assert list(doc["paths"][0]["hops"][0]) == ["from", "to", "strength", "links"]
+    assert doc["filters"]["ties"] == ["affiliation"]
 
 
 def test_path_options(small):
@@ -83,8 +88,12 @@ def test_path_options(small):
     doc = run_json("path", "Malofeev", "alexander-dugin", "--status", "reported",
                    "--status", "disputed", "--as-of", "2016", "--exclude-link-type", "funds")
     assert doc == find_paths(small, "Malofeev", "alexander-dugin", link_filter=LinkFilter.from_options(
-        statuses=["reported", "disputed"], as_of="2016", exclude_link_types=["funds"]))
-    assert doc["filters"] == {"statuses": ["reported", "disputed"], "as_of": "2016",
+        statuses=["reported", "disputed"], as_of="2016", exclude_link_types=["funds"],
+        ties=["affiliation"]))
+    # undated, left out and counted: L6 (member_of) and L9-L12 (attended Big Forum, no date)
+    assert doc["filters"] == {"statuses": ["reported", "disputed"], "ties": ["affiliation"],
+                              "as_of": "2016", "since": None, "until": None,
+                              "undated": "exclude", "undated_left_out": 5,
                               "link_types": None, "exclude_link_types": ["funds"]}
     # funds left out and owns (alleged) not counted: Tsargrad is cut off from Malofeev
     assert [[n["id"] for n in p["nodes"]][1] for p in doc["paths"]] == ["big-forum"]
@@ -102,30 +111,37 @@ def test_ego_json(small):
 
 def test_centrality_json(small):
     doc = run_json("centrality", "--measure", "betweenness", "--top", "3", "--type", "person")
-    assert doc == rank(small, "betweenness", top=3, entity_type="person")
+    assert doc == rank(small, "betweenness", top=3, entity_type="person", link_filter=AFF)
+    # along affiliation ties the DOJ's charge does not make Ionov a bridge
+    assert [r["id"] for r in doc["results"]] == ["alexander-dugin", "alexander-ionov",
+                                                "konstantin-malofeev"]
+    doc = run_json("centrality", "--measure", "betweenness", "--top", "3", "--type", "person",
+                   "--ties", "all")
     assert [r["id"] for r in doc["results"]] == ["alexander-ionov", "alexander-dugin",
                                                 "konstantin-malofeev"]
     doc = run_json("centrality", "-m", "all", "-n", "2")
-    assert doc == rank(small, "all", top=2)
+    assert doc == rank(small, "all", top=2, link_filter=AFF)
     assert list(doc["results"][0]) == ["rank", "id", "name", "type", "degree", "betweenness",
                                        "closeness", "eigenvector", "pagerank"]
 
 
 def test_common_json(small):
     doc = run_json("common", "Malofeev", "alexander-dugin", "Ионов")
-    assert doc == common_neighbours(small, ["Malofeev", "alexander-dugin", "alexander-ionov"])
+    assert doc == common_neighbours(small, ["Malofeev", "alexander-dugin", "alexander-ionov"],
+                                    link_filter=AFF)
     assert [r["entity"]["id"] for r in doc["results"]] == ["big-forum"]
 
 
 def test_communities_json(small):
     doc = run_json("communities")
-    assert doc == find_communities(small)
+    assert doc == find_communities(small, link_filter=AFF)
     assert doc["method"] == "louvain" and doc["seed"] == 42
     doc = run_json("communities", "--method", "greedy", "--seed", "3")
-    assert doc == find_communities(small, "greedy", seed=3)
+    assert doc == find_communities(small, "greedy", seed=3, link_filter=AFF)
     assert doc["seed"] is None
     assert run_json("communities", "--method", "label-propagation") == find_communities(
-        small, "label-propagation")
+        small, "label-propagation", link_filter=AFF)
+    assert run_json("communities", "--ties", "all") == find_communities(small)
 
 
 def test_stats_json(small):
@@ -159,7 +175,7 @@ def test_tables_mention_what_matters(monkeypatch):
     assert "Tsargrad TV employs Alexander Gelyevich Dugin" in out
     assert "src-a (p. 2)" in out and "2015–2017" in out
     assert "3 shortest paths of 2 hops" in out
-    assert "Links counted: all" in out
+    assert "Links counted: affiliation ties" in out
     out = run("ego", "Ionov", "--status", "reported").stdout
     assert "leads (reported, 2012)" in out
     assert "Links counted: status reported" in out
@@ -232,7 +248,8 @@ def test_help_has_description_and_examples(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert "Examples:" in result.stdout and f"imrnet {command}" in result.stdout
-    for option in ["--status", "--as-of", "--link-type", "--exclude-link-type", "--json", "--data"]:
+    for option in ["--status", "--ties", "--as-of", "--since", "--until", "--undated", "--link-type",
+                   "--exclude-link-type", "--json", "--data"]:
         assert option in result.stdout
 
 
@@ -256,11 +273,16 @@ def test_exit_0(command):
     "args, message",
     [
         (["path", "Malofeev", "Lonely Company"],
-         "imrnet: no path from Konstantin Malofeev to Lonely Company\n"),
+         "imrnet: no path from Konstantin Malofeev to Lonely Company along affiliation ties\n"),
         (["path", "alexander-dugin", "Malofeev", "--directed"],
-         "imrnet: no path from Alexander Gelyevich Dugin to Konstantin Malofeev following links forward\n"),
+         "imrnet: no path from Alexander Gelyevich Dugin to Konstantin Malofeev following links "
+         "forward; along affiliation ties\n"),
+        (["path", "Malofeev", "AGMR", "--max-hops", "2"],
+         "imrnet: no path from Konstantin Malofeev to Anti-Globalization Movement of Russia "
+         "within 2 hops (the shortest has 3); along affiliation ties\n"),
         (["common", "Malofeev", "agmr"],
-         "imrnet: no entity is tied to all of Konstantin Malofeev, Anti-Globalization Movement of Russia\n"),
+         "imrnet: no entity is tied to all of Konstantin Malofeev, Anti-Globalization Movement of "
+         "Russia along affiliation ties\n"),
     ],
 )
 def test_exit_1_no_answer(args, message):
@@ -382,7 +404,8 @@ def test_script_centrality_bundled_equals_networkx():
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
     d = load()
-    expected = nx.betweenness_centrality(to_networkx(d, d.links))
+    # along affiliation ties, the default
+    expected = nx.betweenness_centrality(to_networkx(d, [l for l in d.links if l.kind == "affiliation"]))
     assert len(doc["results"]) == min(5, len(d.entities))
     for row in doc["results"]:
         assert row["score"] == pytest.approx(expected[row["id"]], abs=1e-9)
@@ -396,7 +419,7 @@ def test_script_exit_codes_and_env():
     assert ok.returncode == 0 and json.loads(ok.stdout)["center"]["id"] == "alexander-ionov"
     none = script("path", "Malofeev", "lonely-co", env=env)
     assert none.returncode == 1 and none.stdout == ""
-    assert none.stderr == "imrnet: no path from Konstantin Malofeev to Lonely Company\n"
+    assert none.stderr == "imrnet: no path from Konstantin Malofeev to Lonely Company along affiliation ties\n"
     bad = script("path", "Malofeev", "", env=env)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
     broken = script("stats", "--data", BROKEN)

@@ -71,6 +71,7 @@ LINK_OWNS = {
     "role": None, "amount": None, "currency": None, "summary": None,
     "sources": [{"id": "imr-article", "locator": "para. 5"}],
     "kind": "affiliation", "symmetric": False, "account_of": None, "origin": ORIGIN,
+    "time": {"timing": "state", "start": "2015", "end": None, "basis": "dates", "earliest": None},
 }
 LINK_EMPLOYS = {
     "id": "tsargrad-employs-dugin", "source": "tsargrad", "target": "alexander-dugin",
@@ -78,6 +79,8 @@ LINK_EMPLOYS = {
     "end": "2017", "role": "chief editor", "amount": None, "currency": None, "summary": None,
     "sources": [{"id": "imr-article", "locator": None}],
     "kind": "affiliation", "symmetric": False, "account_of": None, "origin": ORIGIN,
+    "time": {"timing": "state", "start": "2015-09", "end": "2017", "basis": "dates",
+             "earliest": None},
 }
 LINK_FUNDS = {
     "id": "malofeev-funds-imr", "source": "konstantin-malofeev", "target": "imr",
@@ -85,6 +88,7 @@ LINK_FUNDS = {
     "role": None, "amount": 1000000, "currency": "RUB", "summary": None,
     "sources": [{"id": "imr-article", "locator": None}],
     "kind": "affiliation", "symmetric": False, "account_of": None, "origin": ORIGIN,
+    "time": {"timing": "act", "start": "2023", "end": "2023", "basis": "dates", "earliest": None},
 }
 LINK_SPOKE = {
     "id": "ionov-spoke-congress", "source": "alexander-ionov", "target": "imr-congress",
@@ -92,6 +96,8 @@ LINK_SPOKE = {
     "end": None, "role": None, "amount": None, "currency": None, "summary": None,
     "sources": [{"id": "imr-article", "locator": "para. 2"}],
     "kind": "affiliation", "symmetric": False, "account_of": None, "origin": ORIGIN,
+    "time": {"timing": "act", "start": "2023-03-14", "end": "2023-03-14", "basis": "dates",
+             "earliest": None},
 }
 
 
@@ -224,9 +230,11 @@ def test_links_json_exact():
                     "associate") == {
         "count": 2,
         "filters": {
-            "statuses": ["reported", "alleged", "disputed", "planned"], "as_of": None,
+            "statuses": ["reported", "alleged", "disputed", "planned"],
+            "ties": ["affiliation", "adversarial", "coverage"], "as_of": None, "since": "2016",
+            "until": None, "undated": "exclude", "undated_left_out": 0,
             "link_types": None, "exclude_link_types": ["associate"],
-            "entity": ["konstantin-malofeev"], "since": "2016", "until": None,
+            "entity": ["konstantin-malofeev"],
         },
         "links": [LINK_OWNS, LINK_FUNDS],
     }
@@ -239,15 +247,21 @@ def test_links_filters():
     assert len(link_ids()) == 9
     assert link_ids("--status", "alleged", "--status", "disputed") == [
         "malofeev-funds-imr", "doj-charged-ionov", "ionov-associate-malofeev"]
+    assert link_ids("--status", "alleged,disputed") == link_ids("--status", "alleged", "--status", "disputed")
     assert link_ids("--link-type", "owns", "--link-type", "employs") == [
         "malofeev-owns-tsargrad", "tsargrad-employs-dugin"]
     assert link_ids("--as-of", "2016", "--entity", "tsargrad") == [
         "malofeev-owns-tsargrad", "tsargrad-employs-dugin"]
     assert link_ids("--as-of", "2018", "--entity", "tsargrad") == ["malofeev-owns-tsargrad"]
-    assert link_ids("--until", "2015-08") == ["ionov-leads-agmr", "malofeev-owns-tsargrad"]
-    # open-ended links (no end) reach into the range
+    # the undated associate tie is a state bounded by its ends: from 1989 (Ionov born)
+    assert link_ids("--until", "2015-08") == [
+        "ionov-leads-agmr", "malofeev-owns-tsargrad", "ionov-associate-malofeev"]
+    # open-ended states reach into the range; an act (the 2022 charge) is a point in time
     assert link_ids("-e", "Ionov", "-e", "alexander-dugin", "--since", "2023") == [
-        "ionov-leads-agmr", "doj-charged-ionov", "ionov-spoke-congress"]
+        "ionov-leads-agmr", "ionov-spoke-congress", "ionov-associate-malofeev"]
+    # kinds: the charge is the only adversarial tie
+    assert link_ids("--ties", "adversarial") == ["doj-charged-ionov"]
+    assert len(link_ids("--ties", "affiliation,coverage")) == 8
 
 
 def test_links_table():
@@ -271,19 +285,21 @@ def test_links_bad_values():
 # timeline
 
 
-ALL_COUNTED = {"statuses": ["reported", "alleged", "disputed", "planned"], "as_of": None,
+ALL_COUNTED = {"statuses": ["reported", "alleged", "disputed", "planned"],
+               "ties": ["affiliation", "adversarial", "coverage"], "as_of": None, "since": None,
+               "until": None, "undated": "exclude", "undated_left_out": 0,
                "link_types": None, "exclude_link_types": []}
 
 
 def test_timeline_json_exact():
     assert run_json("timeline", "imr congress") == {
         "entity": {"id": "imr-congress", "name": "IMR founding congress", "type": "event"},
-        "filters": {**ALL_COUNTED, "since": None, "until": None},
+        "filters": ALL_COUNTED,
         "items": [
             {"date": "2023-03-14", "item": "event", "id": "imr-congress",
              "name": "IMR founding congress", "type": "event", "place": "Moscow",
              "country": ["RU"], "summary": None},
-            {"date": "2023-03-14", "item": "link", **LINK_SPOKE},
+            {"date": "2023-03-14", "date_basis": "start", "item": "link", **LINK_SPOKE},
         ],
     }
 
@@ -292,13 +308,14 @@ def test_timeline_all_and_filters():
     result = run_json("timeline")
     assert result["entity"] is None
     assert [(i["date"], i["item"]) for i in result["items"]] == [
-        ("2012", "link"), ("2015", "link"), ("2015-09", "link"), ("2022-07-29", "link"),
+        ("1989", "link"), ("2012", "link"), ("2015", "link"), ("2015-09", "link"), ("2022-07-29", "link"),
         ("2023", "link"), ("2023-03", "link"), ("2023-03-14", "event"), ("2023-03-14", "link"),
     ]
     filtered = run_json("timeline", "--status", "alleged", "--until", "2022")
     assert [i["id"] for i in filtered["items"]] == ["doj-charged-ionov"]
     ionov = run_json("timeline", "Ионов", "--since", "2023")
-    assert [i["id"] for i in ionov["items"]] == ["imr-congress", "ionov-spoke-congress"]
+    assert [i["id"] for i in ionov["items"]] == [
+        "ionov-associate-malofeev", "ionov-leads-agmr", "imr-congress", "ionov-spoke-congress"]
     empty = run("timeline", "eurasian-forum")
     assert empty.exit_code == 0 and "no dated links or events" in empty.stdout
 
@@ -307,8 +324,10 @@ def test_timeline_says_which_links_were_counted():
     # Like every command with the shared filters; the timeline used to say nothing.
     doc = run_json("timeline", "Ionov", "--status", "alleged", "--as-of", "2022",
                    "--exclude-link-type", "met", "--until", "2022")
-    assert doc["filters"] == {"statuses": ["alleged"], "as_of": "2022", "link_types": None,
-                              "exclude_link_types": ["met"], "since": None, "until": "2022"}
+    assert doc["filters"] == {"statuses": ["alleged"], "ties": ["affiliation", "adversarial", "coverage"],
+                              "as_of": "2022", "since": None, "until": "2022", "undated": "exclude",
+                              "undated_left_out": 0, "link_types": None,
+                              "exclude_link_types": ["met"]}
     assert [i["id"] for i in doc["items"]] == ["doj-charged-ionov"]
     out = run("timeline", "Ionov", "--status", "alleged", "--until", "2022").stdout
     assert out.splitlines()[-1] == "Links counted: status alleged; until 2022"

@@ -414,7 +414,7 @@ def test_later_directory_extends_the_earlier(tmp_path):
 
 def test_directory_without_dataset_files(tmp_path):
     assert [str(p) for p in check_dirs([tmp_path]).errors] == [
-        f"{tmp_path}: no dataset files here (expected sources.yaml, entities.yaml, links.yaml)"
+        f"{tmp_path}: no dataset files here (expected sources, entities, links as .yaml or .jsonl)"
     ]
 
 

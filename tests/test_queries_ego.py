@@ -56,7 +56,12 @@ def test_filters(small):
     r = ego_network(small, "Ionov", link_filter=LinkFilter.from_options(statuses=["reported"]))
     assert ids(r) == [("alexander-ionov", 0), ("agmr", 1), ("big-forum", 1)]
     assert r["filters"]["statuses"] == ["reported"]
+    # in force at 2020: the 2012 lead; the 2022 charge comes later, the associate tie ended in
+    # 2018, and Ionov's attendance of the undated Big Forum cannot be placed (left out, counted)
     r = ego_network(small, "Ionov", link_filter=LinkFilter.from_options(as_of="2020"))
+    assert ids(r) == [("alexander-ionov", 0), ("agmr", 1)]
+    assert r["filters"]["undated_left_out"] == 8
+    r = ego_network(small, "Ionov", link_filter=LinkFilter.from_options(as_of="2020", undated="include"))
     assert ids(r) == [("alexander-ionov", 0), ("agmr", 1), ("big-forum", 1)]
 
 

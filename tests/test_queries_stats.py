@@ -40,7 +40,9 @@ def test_stats_exact(small):
             {"rank": 4, "id": "konstantin-malofeev", "name": "Konstantin Malofeev", "type": "person", "degree": 3, "links": 4},
             {"rank": 5, "id": "tsargrad", "name": "Tsargrad TV", "type": "media", "degree": 3, "links": 4},
         ],
-        "filters": {"statuses": ALL, "as_of": None, "link_types": None, "exclude_link_types": []},
+        "filters": {"statuses": ALL, "ties": ["affiliation", "adversarial", "coverage"],
+                    "as_of": None, "since": None, "until": None, "undated": "exclude",
+                    "undated_left_out": 0, "link_types": None, "exclude_link_types": []},
     }
 
 

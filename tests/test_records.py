@@ -10,6 +10,7 @@ from imrnet.queries import provenance, records, search, timeline
 from imrnet.errors import AmbiguousName, NoAnswer, UnknownName, UsageError
 from imrnet.queries.filters import LinkFilter
 from imrnet.dataset.model import Citation, Dataset, Entity, Link, Source
+from imrnet.dataset.when import timed_link
 
 BASIC = Path(__file__).parent / "fixtures" / "records" / "basic"
 
@@ -96,7 +97,7 @@ def test_entity_card_is_entity_fields_plus_links(ds):
     assert card == {
         **ionov.as_dict(),
         "links": [
-            next(link for link in ds.links if link.id == lid).as_dict()
+            timed_link(next(link for link in ds.links if link.id == lid), ds)
             for lid in ["ionov-leads-agmr", "doj-charged-ionov", "ionov-spoke-congress",
                         "ionov-associate-malofeev"]
         ],
@@ -221,31 +222,51 @@ def test_links_unfiltered(ds):
     assert result["count"] == 9
     assert ids(result["links"]) == [link.id for link in ds.links]
     assert result["filters"] == {
-        "statuses": ["reported", "alleged", "disputed", "planned"], "as_of": None,
-        "link_types": None, "exclude_link_types": [], "entity": [], "since": None, "until": None,
+        "statuses": ["reported", "alleged", "disputed", "planned"],
+        "ties": ["affiliation", "adversarial", "coverage"], "as_of": None, "since": None,
+        "until": None, "undated": "exclude", "undated_left_out": 0,
+        "link_types": None, "exclude_link_types": [], "entity": [],
     }
 
 
+# Effective times in the basic fixture: leads 2012-, owns 2015-, employs 2015-09..2017 (states);
+# funds 2023, charged 2022-07-29, spoke_at 2023-03-14 (acts); associate: a state without
+# dates, bounded by its ends (Ionov born 1989, Malofeev 1974): 1989-; member_of 2023-03-;
+# attended the undated Eurasian Forum: an act that cannot be placed.
 @pytest.mark.parametrize(
     ("since", "until", "expected"),
     [
         ("2016", None, ["ionov-leads-agmr", "malofeev-owns-tsargrad", "tsargrad-employs-dugin",
                         "malofeev-funds-imr", "doj-charged-ionov", "ionov-spoke-congress",
-                        "agmr-member-imr"]),
+                        "ionov-associate-malofeev", "agmr-member-imr"]),
         ("2018", None, ["ionov-leads-agmr", "malofeev-owns-tsargrad", "malofeev-funds-imr",
-                        "doj-charged-ionov", "ionov-spoke-congress", "agmr-member-imr"]),
+                        "doj-charged-ionov", "ionov-spoke-congress", "ionov-associate-malofeev",
+                        "agmr-member-imr"]),
         # the end "2017" reaches 2017-12-31: partial dates compare by precision
         ("2017-12", "2017-12", ["ionov-leads-agmr", "malofeev-owns-tsargrad",
-                                "tsargrad-employs-dugin"]),
-        (None, "2015", ["ionov-leads-agmr", "malofeev-owns-tsargrad", "tsargrad-employs-dugin"]),
-        (None, "2015-08", ["ionov-leads-agmr", "malofeev-owns-tsargrad"]),
+                                "tsargrad-employs-dugin", "ionov-associate-malofeev"]),
+        (None, "2015", ["ionov-leads-agmr", "malofeev-owns-tsargrad", "tsargrad-employs-dugin",
+                        "ionov-associate-malofeev"]),
+        (None, "2015-08", ["ionov-leads-agmr", "malofeev-owns-tsargrad",
+                           "ionov-associate-malofeev"]),
+        # an act is a point: the 2022 charge is not in a 2023 window; "2023" holds 2023-03-14
         ("2023-03-14", "2023-03-14", ["ionov-leads-agmr", "malofeev-owns-tsargrad",
-                                      "malofeev-funds-imr", "doj-charged-ionov",
-                                      "ionov-spoke-congress", "agmr-member-imr"]),
+                                      "malofeev-funds-imr", "ionov-spoke-congress",
+                                      "ionov-associate-malofeev", "agmr-member-imr"]),
     ],
 )
-def test_links_date_range_overlap(ds, since, until, expected):
-    assert ids(records.list_links(ds, since=since, until=until)["links"]) == expected
+def test_links_date_range_acts_and_states(ds, since, until, expected):
+    result = records.list_links(ds, since=since, until=until)
+    assert ids(result["links"]) == expected
+    assert result["filters"]["undated_left_out"] == 1  # dugin-attended-forum
+
+
+def test_links_undated_include_keeps_them(ds):
+    lf = LinkFilter.from_options(since="2016", undated="include")
+    result = records.list_links(ds, lf)
+    assert ids(result["links"])[-1] == "dugin-attended-forum" and result["count"] == 9
+    assert result["filters"]["undated"] == "include"
+    assert result["filters"]["undated_left_out"] == 0
 
 
 def test_links_entities_and_shared_filters(ds):
@@ -256,16 +277,23 @@ def test_links_entities_and_shared_filters(ds):
     ]
     assert result["filters"]["entity"] == ["konstantin-malofeev", "alexander-dugin"]
     lf = LinkFilter.from_options(as_of="2016")
-    assert ids(records.list_links(ds, lf)["links"]) == [
+    result = records.list_links(ds, lf)
+    assert ids(result["links"]) == [
         "ionov-leads-agmr", "malofeev-owns-tsargrad", "tsargrad-employs-dugin",
-        "ionov-associate-malofeev", "dugin-attended-forum",
+        "ionov-associate-malofeev",
     ]
+    assert result["filters"]["undated_left_out"] == 1  # the undated attendance of the forum
+    # counted among the links of the entities asked about
+    lf = LinkFilter.from_options(as_of="2016")
+    assert records.list_links(ds, lf, entities=["Ionov"])["filters"]["undated_left_out"] == 0
     lf = LinkFilter.from_options(statuses=["alleged"], exclude_link_types=["charged"])
     result = records.list_links(ds, lf, since="2020")
     assert ids(result["links"]) == ["malofeev-funds-imr"]
     assert result["filters"] == {
-        "statuses": ["alleged"], "as_of": None, "link_types": None,
-        "exclude_link_types": ["charged"], "entity": [], "since": "2020", "until": None,
+        "statuses": ["alleged"], "ties": ["affiliation", "adversarial", "coverage"],
+        "as_of": None, "since": "2020", "until": None, "undated": "exclude",
+        "undated_left_out": 0, "link_types": None, "exclude_link_types": ["charged"],
+        "entity": [],
     }
 
 
@@ -292,6 +320,7 @@ def test_timeline_all(ds):
     result = timeline.timeline(ds)
     assert result["entity"] is None
     assert [(i["date"], i["item"], i["id"]) for i in result["items"]] == [
+        ("1989", "link", "ionov-associate-malofeev"),  # bounded by Ionov's birth
         ("2012", "link", "ionov-leads-agmr"),
         ("2015", "link", "malofeev-owns-tsargrad"),
         ("2015-09", "link", "tsargrad-employs-dugin"),
@@ -301,26 +330,36 @@ def test_timeline_all(ds):
         ("2023-03-14", "event", "imr-congress"),
         ("2023-03-14", "link", "ionov-spoke-congress"),
     ]
-    link_item = result["items"][0]
+    link_item = result["items"][1]
     link = ds.links[0]
-    assert link_item == {"date": "2012", "item": "link", **link.as_dict()}
+    assert link_item == {"date": "2012", "date_basis": "start", "item": "link", **link.as_dict(),
+                         "time": {"timing": "state", "start": "2012", "end": None,
+                                  "basis": "dates", "earliest": None}}
+    assert result["items"][0]["date_basis"] == "entities"
 
 
 def test_timeline_entity_and_range(ds):
     result = timeline.timeline(ds, "Ionov")
     assert result["entity"] == {"id": "alexander-ionov", "name": "Alexander Ionov", "type": "person"}
     assert ids(result["items"]) == [
-        "ionov-leads-agmr", "doj-charged-ionov", "imr-congress", "ionov-spoke-congress"]
+        "ionov-associate-malofeev", "ionov-leads-agmr", "doj-charged-ionov", "imr-congress",
+        "ionov-spoke-congress"]
+    # one meaning of --since: states still in force (placed at their start) and acts dated then
     since = timeline.timeline(ds, "Ionov", since="2023")
-    assert ids(since["items"]) == ["imr-congress", "ionov-spoke-congress"]
+    assert ids(since["items"]) == [
+        "ionov-associate-malofeev", "ionov-leads-agmr", "imr-congress", "ionov-spoke-congress"]
     until = timeline.timeline(ds, until="2015")
     assert ids(until["items"]) == [
-        "ionov-leads-agmr", "malofeev-owns-tsargrad", "tsargrad-employs-dugin"]
+        "ionov-associate-malofeev", "ionov-leads-agmr", "malofeev-owns-tsargrad",
+        "tsargrad-employs-dugin"]
+    assert until["filters"]["undated_left_out"] == 1
     # an entity whose only link is undated has an empty timeline, not an error
     assert timeline.timeline(ds, "Eurasian Forum") == {
         "entity": {"id": "eurasian-forum", "name": "Eurasian Forum", "type": "event"},
-        "filters": {"statuses": ["reported", "alleged", "disputed", "planned"], "as_of": None,
-                    "link_types": None, "exclude_link_types": [], "since": None, "until": None},
+        "filters": {"statuses": ["reported", "alleged", "disputed", "planned"],
+                    "ties": ["affiliation", "adversarial", "coverage"], "as_of": None,
+                    "since": None, "until": None, "undated": "exclude", "undated_left_out": 0,
+                    "link_types": None, "exclude_link_types": []},
         "items": [],
     }
 
@@ -385,21 +424,6 @@ def test_source_errors(ds):
 
 # --------------------------------------------------------------------------
 # helpers
-
-
-@pytest.mark.parametrize(
-    ("start", "end", "since", "until", "expected"),
-    [
-        ("2015", None, None, "2015-01-01", True),
-        ("2015-02", None, None, "2015-01", False),
-        (None, "2015", "2015-12-31", None, True),
-        (None, "2015-11", "2015-12", None, False),
-        (None, None, None, None, True),
-        (None, None, None, "2020", False),
-    ],
-)
-def test_in_range(start, end, since, until, expected):
-    assert records.in_range(start, end, since, until) is expected
 
 
 def test_public_names_exist():

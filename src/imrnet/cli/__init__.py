@@ -116,23 +116,25 @@ def _with_full(func):
     return wrapper
 
 
-def command(*args, filters: bool = False, **kwargs):
+def command(*args, filters: bool = False, ties: str = "all", **kwargs):
     """Register a command whose ImrnetErrors become messages and exit codes.
 
     Used like ``@app.command``; a closed output pipe ends the command quietly,
-    and so does Ctrl-C (exit 130); a file or directory that cannot be read is
-    a one-line message (exit 3). Every command gets ``--full``. With
+    and so does Ctrl-C (exit 130); a file or directory the system will not
+    read is a one-line message (exit 3). Every command gets ``--full``. With
     ``filters=True`` the command also gets the shared link filter options
-    (``--status``, ``--as-of``, ``--link-type``, ``--exclude-link-type``),
-    declared once in :mod:`imrnet.cli.options`, and receives them checked as
-    one ``link_filter`` argument.
+    (``--status``, ``--ties``, ``--as-of``, ``--since``, ``--until``,
+    ``--undated``, ``--link-type``, ``--exclude-link-type``), declared once in
+    :mod:`imrnet.cli.options`, and receives them checked as one
+    ``link_filter`` argument; ``ties`` is the kinds of tie it counts when
+    ``--ties`` is not given.
     """
 
     def register(func):
         if filters:
             from imrnet.cli.options import with_link_filter
 
-            func = with_link_filter(func)
+            func = with_link_filter(func, ties=ties)
         func = _with_full(func)
 
         @functools.wraps(func)
@@ -171,19 +173,17 @@ UNREADABLE = 3
 
 
 def _os_error(err: OSError) -> str:
-    """``cannot read PATH: reason`` for an error the system raised.
+    """``PATH: reason`` for an error the system raised.
 
     Examples
     --------
     >>> _os_error(PermissionError(13, "Permission denied", "/data/links.yaml"))
-    'cannot read /data/links.yaml: Permission denied'
+    '/data/links.yaml: Permission denied'
     >>> _os_error(OSError(5, "Input/output error"))
-    'input/output failed: Input/output error'
+    'Input/output error'
     """
     reason = err.strerror or str(err)
-    if err.filename is None:
-        return f"input/output failed: {reason}"
-    return f"cannot read {os.fsdecode(err.filename)}: {reason}"
+    return reason if err.filename is None else f"{os.fsdecode(err.filename)}: {reason}"
 
 
 def _quiet_broken_pipe() -> None:
@@ -205,4 +205,4 @@ def main() -> None:
 
 
 # Command modules register themselves on `app`; imported last, after `command` exists.
-from imrnet.cli import validate, graph, records  # noqa: E402,F401
+from imrnet.cli import validate, graph, records, cache, imports  # noqa: E402,F401

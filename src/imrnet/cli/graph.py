@@ -37,11 +37,11 @@ AvoidOption = repeatable(
 ViaTypeOption = repeatable(
     "--via-type",
     metavar="TYPE",
-    help=f"Allow only this entity type in between (repeatable): {TYPES_TEXT}.",
+    help=f"Allow only this entity type in between (repeatable, or comma-separated): {TYPES_TEXT}.",
     complete=complete_types,
 )
 ExcludeTypeOption = repeatable(
-    "--exclude-type", metavar="TYPE", help="Forbid this entity type in between (repeatable).",
+    "--exclude-type", metavar="TYPE", help="Forbid this entity type in between (repeatable, or comma-separated).",
     complete=complete_types,
 )
 
@@ -57,9 +57,13 @@ def _complete_methods(incomplete: str) -> list[str]:
     return [m for m in _METHODS.split(", ") if m.startswith(incomplete)]
 
 
+def _complete_ranks(incomplete: str) -> list[str]:
+    return [r for r in ("hubs", "evidence") if r.startswith(incomplete)]
 
 
-@command("path", filters=True)
+
+
+@command("path", filters=True, ties="affiliation")
 def path(
     source: Annotated[str, entity_argument("FROM", "Start: " + NAME_HELP)],
     target: Annotated[str, entity_argument("TO", "End: " + NAME_HELP)],
@@ -77,24 +81,52 @@ def path(
             "(met, family, associate...) count both ways.",
         ),
     ] = False,
+    rank: Annotated[
+        str,
+        typer.Option(
+            "--rank", metavar="hubs|evidence",
+            help="Order paths by hub penalty (hubs: lowest first) or by evidence score "
+            "(evidence: best established first).",
+            autocompletion=_complete_ranks,
+        ),
+    ] = "hubs",
+    max_hops: Annotated[
+        Optional[str],
+        typer.Option(
+            "--max-hops", metavar="N",
+            help="List the best simple paths of up to N hops, not only the shortest.",
+            show_default=False,
+        ),
+    ] = None,
     link_filter: "LinkFilter" = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Every shortest path between two entities.
+    """The best paths between two entities, along affiliation ties by default.
 
-    Each hop comes with the links behind it, read in the path's direction ("Konstantin Malofeev funds
-    Tsargrad Group") with its status, dates and sources. Paths through small
-    groups come first: among the shortest paths, the order is by hub
-    penalty, the sum over the entities in between of ln(degree) (their
-    number of distinct neighbours), ascending, ties by entity ids. No path:
-    exit 1.
+    Each hop comes with the links behind it, read in the path's direction
+    ("Konstantin Malofeev funds Tsargrad Group") with its status, dates and
+    sources. Paths follow affiliation ties (leads, funds, member of,
+    attended...): a sanction or a news report is evidence, not a channel
+    (--ties all follows every kind). Without --max-hops only the shortest
+    paths count; with --max-hops N every simple path of up to N hops does.
+
+    --rank hubs (default): by hub penalty, the sum over the entities in
+    between of ln(degree) (their number of distinct neighbours), lowest
+    first. --rank evidence: by evidence score, the product over the hops of
+    the strength of the hop's best link, highest first. Strength = status
+    weight (reported 1, alleged 1/2, disputed 1/4, planned 1/8) x sources
+    (two or more independent documents 1, one 3/4; a source read through
+    another counts as that one). Both figures are printed with each path.
+    Ties: fewer hops, then entity ids. No path: exit 1.
 
     Examples:
 
       imrnet path Malofeev Dugin
 
       imrnet path Ionov Tsargrad --avoid "Konstantin Malofeev" --status reported
+
+      imrnet path Malofeev Ionov --rank evidence --max-hops 4
 
       imrnet path Malofeev Dugin --directed --exclude-type event --json
     """
@@ -103,6 +135,7 @@ def path(
     from imrnet.output.tables_graph import path_tables
 
     count = whole_number(limit, "--limit", 1)
+    hops = None if max_hops is None else whole_number(max_hops, "--max-hops", 1)
     dataset = load_dataset(data)
     result = find_paths(
         dataset,
@@ -114,6 +147,8 @@ def path(
         exclude_types=exclude_type,
         directed=directed,
         limit=count,
+        rank=rank,
+        max_hops=hops,
     )
     emit(result, as_json=json, table=path_tables)
 
@@ -132,8 +167,9 @@ def ego(
 
     Each neighbour is listed with the ties that reach it.
 
-    Distances ignore link direction. Tables list, for each neighbour, its
-    ties to the entities one hop nearer. The JSON lists the entity itself
+    Distances ignore link direction. Every kind of tie counts (--ties
+    narrows it); adversarial and coverage ties are marked. Tables list, for
+    each neighbour, its ties to the entities one hop nearer. The JSON lists the entity itself
     (distance 0), every neighbour within the radius, and every counted link
     among all of them (ties between neighbours included).
 
@@ -154,7 +190,7 @@ def ego(
     emit(ego_network(dataset, center, radius=hops, link_filter=link_filter), as_json=json, table=ego_tables)
 
 
-@command("centrality", filters=True)
+@command("centrality", filters=True, ties="affiliation")
 def centrality(
     measure: Annotated[
         str,
@@ -187,7 +223,9 @@ def centrality(
 
     Computed with NetworkX on the undirected simple graph of all links that
     pass the filters: parallel links between a pair count once, direction
-    is ignored, isolated entities are included. Ties are ordered by name.
+    is ignored, isolated entities are included. Only affiliation ties count
+    by default (a sanction or a news report is no channel of influence;
+    --ties all counts every kind). Ties in rank are ordered by name.
 
     Examples:
 
@@ -208,7 +246,7 @@ def centrality(
     emit(result, as_json=json, table=centrality_tables)
 
 
-@command("common", filters=True)
+@command("common", filters=True, ties="affiliation")
 def common(
     names: Annotated[
         list[str],
@@ -227,8 +265,10 @@ def common(
 
     Each comes with the links on each side.
 
-    Any counted link, of any type or direction, ties two entities. The
-    entities tied by the most links come first. None: exit 1.
+    Any counted link, of any type or direction, ties two entities; only
+    affiliation ties count by default (--ties all counts sanctions and news
+    reports too). The entities tied by the most links come first. None:
+    exit 1.
 
     Examples:
 
@@ -250,7 +290,7 @@ def common(
     emit(common_neighbours(dataset, names, link_filter=link_filter), as_json=json, table=common_tables)
 
 
-@command("communities", filters=True)
+@command("communities", filters=True, ties="affiliation")
 def communities(
     method: Annotated[
         str,
@@ -273,7 +313,8 @@ def communities(
     Methods: Louvain, greedy modularity or label propagation.
 
     Computed with NetworkX on the undirected simple graph of the counted
-    links; isolated entities are communities of their own. Each community
+    links, affiliation ties only by default (--ties all counts every kind);
+    isolated entities are communities of their own. Each community
     names its central member: the one with the most distinct neighbours in
     the whole network. Largest communities first.
 
@@ -308,7 +349,8 @@ def stats(
 
     Entity counts cover the whole dataset; link counts, components,
     density, the diameter of the largest component and the hubs (most
-    distinct neighbours) cover the links that pass the filters.
+    distinct neighbours) cover the links that pass the filters, of every
+    kind by default (--ties affiliation for channels of influence only).
 
     Examples:
 

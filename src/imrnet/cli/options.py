@@ -31,6 +31,11 @@ __all__ = [
     "JsonOption",
     "StatusOption",
     "AsOfOption",
+    "SinceOption",
+    "UntilOption",
+    "UndatedOption",
+    "TIES_TEXT",
+    "ties_option",
     "LinkTypeOption",
     "ExcludeLinkTypeOption",
     "complete_entity",
@@ -111,15 +116,56 @@ def date_option(flag: str, help: str):
 StatusOption = repeatable(
     "--status",
     metavar="STATUS",
-    help="Count only links with this status (repeatable): reported, alleged, disputed, planned.",
+    help="Count only links with this status (repeatable, or comma-separated): "
+    "reported, alleged, disputed, planned.",
 )
-AsOfOption = date_option("--as-of", f"Count only links in force at DATE ({DATES}).")
+AsOfOption = date_option(
+    "--as-of",
+    f"Count states in force at DATE and acts dated on or before it ({DATES}).",
+)
+SinceOption = date_option(
+    "--since",
+    f"Count acts dated DATE or later and states still in force at DATE or later ({DATES}).",
+)
+UntilOption = date_option(
+    "--until",
+    f"Count acts dated DATE or earlier and states begun by DATE ({DATES}).",
+)
+UndatedOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--undated",
+        metavar="exclude|include",
+        help="Under a date filter, leave out links that cannot be placed in time "
+        "(exclude, the default; the answer says how many) or keep them (include).",
+        show_default=False,
+    ),
+]
 LinkTypeOption = repeatable(
-    "--link-type", metavar="TYPE", help="Count only links of this type (repeatable)."
+    "--link-type", metavar="TYPE", help="Count only links of this type (repeatable, or comma-separated)."
 )
 ExcludeLinkTypeOption = repeatable(
-    "--exclude-link-type", metavar="TYPE", help="Leave out links of this type (repeatable)."
+    "--exclude-link-type", metavar="TYPE",
+    help="Leave out links of this type (repeatable, or comma-separated).",
 )
+
+#: The kinds of tie, as ``--ties`` lists them.
+TIES_TEXT = "all, affiliation, adversarial, coverage"
+
+
+def ties_option(default: str):
+    """The ``--ties`` option, saying which kinds the command follows by default."""
+    return repeatable(
+        "--ties",
+        metavar="KIND",
+        help=f"Count only ties of this kind (repeatable, or comma-separated): {TIES_TEXT}. "
+        f"Default here: {default}.",
+        complete=_complete_ties,
+    )
+
+
+def _complete_ties(incomplete: str) -> list[str]:
+    return [k for k in TIES_TEXT.split(", ") if k.startswith(incomplete.lower())]
 
 
 def whole_number(value: str, option: str, minimum: int) -> int:
@@ -130,45 +176,58 @@ def whole_number(value: str, option: str, minimum: int) -> int:
 
 
 def load_dataset(data: list[str] | None):
-    """Load and check the dataset the ``--data`` values (or defaults) name."""
-    from imrnet.dataset.loader import load
+    """Load the dataset the ``--data`` values (or defaults) name: checked, or from a fresh index."""
     from imrnet.dataset.locations import data_dirs
+    from imrnet.index.cache import load_cached
 
-    return load(data_dirs(data))
+    return load_cached(data_dirs(data))
 
 
 #: The shared link filter options, in the order help lists them.
 _FILTER_OPTIONS = {
     "status": StatusOption,
+    "ties": None,  # per command: see ties_option
     "as_of": AsOfOption,
+    "since": SinceOption,
+    "until": UntilOption,
+    "undated": UndatedOption,
     "link_type": LinkTypeOption,
     "exclude_link_type": ExcludeLinkTypeOption,
 }
 
 
-def with_link_filter(func):
+def with_link_filter(func, ties: str = "all"):
     """Give a command the shared filter options in place of its ``link_filter`` parameter.
 
     The options are checked (a bad value is a one-line usage error) before
     the command runs, and reach it as one :class:`imrnet.queries.filters.LinkFilter`.
+    ``ties`` is the kinds of tie (comma-separated) the command counts when
+    ``--ties`` is not given.
     """
     # Not eval_str: the "LinkFilter" annotation names a class the command
     # modules do not import (it would slow down every start-up).
+    default_ties = ties
     signature = inspect.signature(func)
     own = [p for name, p in signature.parameters.items() if name != "link_filter"]
     at = next((i for i, p in enumerate(own) if p.name in ("data", "json")), len(own))
     added = [
-        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=kind)
+        inspect.Parameter(
+            name, inspect.Parameter.KEYWORD_ONLY, default=None,
+            annotation=kind if kind is not None else ties_option(ties),
+        )
         for name, kind in _FILTER_OPTIONS.items()
     ]
     own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) if i >= at else p for i, p in enumerate(own)]
 
     @functools.wraps(func)
-    def wrapper(*args, status=None, as_of=None, link_type=None, exclude_link_type=None, **kwargs):
+    def wrapper(*args, status=None, ties=None, as_of=None, since=None, until=None, undated=None,
+                link_type=None, exclude_link_type=None, **kwargs):
         from imrnet.queries.filters import LinkFilter
 
         kwargs["link_filter"] = LinkFilter.from_options(
-            statuses=status, as_of=as_of, link_types=link_type, exclude_link_types=exclude_link_type
+            statuses=status, as_of=as_of, link_types=link_type,
+            exclude_link_types=exclude_link_type, ties=ties or [default_ties],
+            since=since, until=until, undated=undated,
         )
         return func(*args, **kwargs)
 

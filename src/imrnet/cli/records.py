@@ -10,8 +10,6 @@ import typer
 
 from imrnet.cli import command
 from imrnet.cli.options import (
-    DATES,
-    date_option,
     repeatable,
     DataOption,
     JsonOption,
@@ -32,22 +30,13 @@ __all__ = ["show", "search", "list_", "links", "timeline", "sources"]
 TypeOption = repeatable(
     "--type",
     metavar="TYPE",
-    help=f"Only entities of this type (repeatable): {TYPES_TEXT}.",
+    help=f"Only entities of this type (repeatable, or comma-separated): {TYPES_TEXT}.",
     complete=complete_types,
 )
-SinceOption = date_option(
-    "--since",
-    f"Only links whose period reaches DATE or later ({DATES}); undated links are left out.",
-)
-UntilOption = date_option(
-    "--until", f"Only links whose period began by DATE ({DATES}); undated links are left out."
-)
-ItemsSinceOption = date_option("--since", f"Only items dated DATE or later ({DATES}).")
-ItemsUntilOption = date_option("--until", f"Only items dated DATE or earlier ({DATES}).")
-TagOption = repeatable("--tag", metavar="TAG", help="Only entities with this tag (repeatable).")
+TagOption = repeatable("--tag", metavar="TAG", help="Only entities with this tag (repeatable, or comma-separated).")
 CountryOption = repeatable(
     "--country", metavar="CODE",
-    help="Only entities of this country, ISO 3166-1 alpha-2 (repeatable).",
+    help="Only entities of this country, ISO 3166-1 alpha-2 (repeatable, or comma-separated).",
 )
 EntityOption = repeatable(
     "--entity", "-e", metavar="NAME",
@@ -70,7 +59,8 @@ def show(name: EntityArgument, data: DataOption = None, json: JsonOption = False
     """An entity's card: names, dates, summary, sources, links.
 
     Links in and out are listed oldest first (undated last), each read from
-    the entity's side ("AGMR led by Alexander Ionov"). With --json: the
+    the entity's side ("AGMR led by Alexander Ionov"); adversarial and
+    coverage ties are marked as such. With --json: the
     entity's fields plus "links".
 
     Examples:
@@ -155,24 +145,27 @@ def list_(
 @command("links", filters=True)
 def links(
     entity: EntityOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
     link_filter: "LinkFilter" = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
-    """List links, filtered by entity, dates, status and type.
+    """List links, filtered by entity, dates, status, kind and type.
 
-    --since/--until keep links whose period (start to end, open where not
-    given) overlaps the range; partial dates compare by precision, so
-    --until 2015 keeps a link that started in 2015-09. --as-of keeps links
-    in force on one date. Links are printed in dataset order.
+    Every kind of tie is listed (--ties narrows it); adversarial and
+    coverage ties are marked. Dates: an act (attended, funds, sanctioned...)
+    happens on its date, or its event's date; a state (leads, member of,
+    owns...) holds from start to end, and without a start from when both
+    its ends existed (born, founded, an event's date). --as-of keeps states
+    in force and acts dated by then; --since/--until keep acts dated in the
+    window and states overlapping it; partial dates compare by precision.
+    Under a date filter undated links are left out and counted (--undated
+    include keeps them). Links are printed in dataset order.
 
     Examples:
 
       imrnet links --entity Malofeev --link-type funds
 
-      imrnet links --since 2022 --status alleged --status disputed
+      imrnet links --since 2022 --status alleged,disputed
 
       imrnet links --entity Ionov --entity Dugin --json | jq .count
     """
@@ -180,7 +173,7 @@ def links(
     from imrnet.output.tables_records import links_tables
 
     dataset = load_dataset(data)
-    result = list_links(dataset, link_filter, entities=entity, since=since, until=until)
+    result = list_links(dataset, link_filter, entities=entity)
     _emit(result, json, links_tables, dataset)
 
 
@@ -191,8 +184,6 @@ def timeline(
         typer.Argument(metavar="NAME", help="Entity id, name, alias or surname; all when omitted.",
                        autocompletion=complete_entity, show_default=False),
     ] = None,
-    since: ItemsSinceOption = None,
-    until: ItemsUntilOption = None,
     link_filter: "LinkFilter" = None,
     data: DataOption = None,
     json: JsonOption = False,
@@ -200,9 +191,13 @@ def timeline(
     """Show dated links and events in order, for one entity or all.
 
     Oldest first; a partial date sorts before the precise dates it
-    contains (2015 before 2015-03). A link is placed at its start, else its
-    end; undated links are left out. For one entity, the events shown are
-    the entity itself or events it is linked to.
+    contains (2015 before 2015-03). An act is placed at its date (its
+    event's date when it gives none); a state at its start, else at the
+    date both its ends existed (shown as >=DATE), else its end; links that
+    cannot be placed are left out. Date filters mean what they mean for
+    links (see imrnet links --help); events count as acts on their date.
+    For one entity, the events shown are the entity itself or events it is
+    linked to.
 
     Examples:
 
@@ -216,7 +211,7 @@ def timeline(
     from imrnet.output.tables_records import timeline_tables
 
     dataset = load_dataset(data)
-    result = run(dataset, name, link_filter, since=since, until=until)
+    result = run(dataset, name, link_filter)
     _emit(result, json, timeline_tables, dataset)
 
 

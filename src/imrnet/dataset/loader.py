@@ -35,8 +35,9 @@ import yaml
 from imrnet.dataset.dates import date_bounds, parse_date
 from imrnet.errors import DatasetError
 from imrnet.dataset.model import Citation, Dataset, Entity, Link, Source
-from imrnet.dataset.locations import FILES, bundled_dir, display_path
+from imrnet.dataset.jsonl import parse_jsonl
 from imrnet.dataset.limits import field_limit, over_limit
+from imrnet.dataset.locations import KINDS, bundled_dir, dataset_files, display_path
 from imrnet.dataset.yaml_reader import Mapping as _Mapping, Refused, read_file
 from imrnet.dataset.vocab import (
     ACCUSATION_TYPES,
@@ -508,28 +509,32 @@ def check_dirs(dirs: list[Path]) -> Report:
     >>> len(report.dataset.entities) > 50, report.errors
     (True, [])
     """
-    parsed: dict[str, list[_Parsed]] = {name: [] for name in FILES}
+    parsed: dict[str, list[_Parsed]] = {kind: [] for kind in KINDS}
     errors: list[Problem] = []
     unreadable = False
     bundled = bundled_dir().resolve()
     for directory in dirs:
         origin = "bundled" if directory.resolve() == bundled else display_path(directory)
         try:
-            present = [name for name in FILES if (directory / name).is_file()]
+            present, both = dataset_files(directory)
         except OSError as err:  # a directory that may not be listed
             errors.append(Problem(display_path(directory), 0, f"cannot read directory: {err.strerror or err}"))
             unreadable = True
             continue
-        if not present:
-            errors.append(Problem(display_path(directory), 0, f"no dataset files here (expected {', '.join(FILES)})"))
-        for name in present:
-            shown = display_path(directory / name)
-            records, problems = parse_file(directory / name, shown)
+        for kind in both:
+            errors.append(Problem(display_path(directory), 0, f"both {kind}.yaml and {kind}.jsonl here: keep {kind} in one of them"))
+            unreadable = True
+        if not present and not both:
+            errors.append(Problem(display_path(directory), 0, f"no dataset files here (expected {', '.join(KINDS)} as .yaml or .jsonl)"))
+        for kind, path in present.items():
+            shown = display_path(path)
+            parse = parse_jsonl if path.suffix == ".jsonl" else parse_file
+            records, problems = parse(path, shown)
             errors.extend(problems)
             if records is None:
                 unreadable = True
             else:
-                parsed[name].extend(_Parsed(shown, record, origin) for record in records)
+                parsed[kind].extend(_Parsed(shown, record, origin) for record in records)
     if unreadable:
         # A file that could not be read whole would make pass two report
         # every reference into it as unknown: stop at the syntax errors.
@@ -537,14 +542,14 @@ def check_dirs(dirs: list[Path]) -> Report:
 
     checker = _Checker()
     checker.errors = errors
-    for item in parsed["sources.yaml"]:
+    for item in parsed["sources"]:
         checker.source(item)
     checker.check_cited_in()
-    for item in parsed["entities.yaml"]:
+    for item in parsed["entities"]:
         checker.entity(item)
     ids: dict[str, Link] = {}
     seen: dict[tuple, Link] = {}
-    for item in parsed["links.yaml"]:
+    for item in parsed["links"]:
         checker.link(item, ids, seen)
     checker.check_accounts()
     checker.unused_sources()

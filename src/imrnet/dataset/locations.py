@@ -1,8 +1,9 @@
 """Where datasets are: the bundled one, ``--data`` and ``IMRNET_DATA``.
 
 The word ``bundled`` names the dataset shipped inside the package; any other
-entry is a directory holding some of ``sources.yaml``, ``entities.yaml`` and
-``links.yaml``.
+entry is a directory holding some of ``sources``, ``entities`` and ``links``,
+each as YAML (``sources.yaml``, hand-kept) or JSON Lines (``sources.jsonl``,
+for size), never both.
 
 Examples
 --------
@@ -20,12 +21,19 @@ from pathlib import Path
 
 from imrnet.errors import UsageError
 
-__all__ = ["BUNDLED", "ENV_VAR", "FILES", "bundled_dir", "data_dirs", "display_path"]
+__all__ = [
+    "BUNDLED", "ENV_VAR", "FILES", "KINDS", "FORMATS", "bundled_dir", "data_dirs", "dataset_files",
+    "display_path",
+]
 
 BUNDLED = "bundled"
 ENV_VAR = "IMRNET_DATA"
+#: The three kinds of record, in loading order.
+KINDS = ("sources", "entities", "links")
+#: The formats a kind may be kept in: YAML for hand-kept data, JSON Lines for size.
+FORMATS = (".yaml", ".jsonl")
 #: The files a dataset directory may hold, in loading order.
-FILES = ("sources.yaml", "entities.yaml", "links.yaml")
+FILES = tuple(kind + suffix for kind in KINDS for suffix in FORMATS)
 
 
 def bundled_dir() -> Path:
@@ -77,6 +85,35 @@ def data_dirs(options: list[str] | None, env: str | None = None) -> list[Path]:
         if all(path.resolve() != seen.resolve() for seen in dirs):
             dirs.append(path)
     return dirs
+
+
+def dataset_files(directory: Path) -> tuple[dict[str, Path], list[str]]:
+    """Find the dataset files of one directory.
+
+    Returns
+    -------
+    found : dict
+        Kind (``sources``, ``entities``, ``links``) to its file, in loading
+        order, for each kind kept in exactly one format.
+    both : list of str
+        The kinds present both as ``.yaml`` and ``.jsonl`` (an error: which
+        one holds the data?).
+
+    Examples
+    --------
+    >>> found, both = dataset_files(bundled_dir())
+    >>> [p.name for p in found.values()], both
+    (['sources.yaml', 'entities.yaml', 'links.yaml'], [])
+    """
+    found: dict[str, Path] = {}
+    both: list[str] = []
+    for kind in KINDS:
+        present = [directory / (kind + suffix) for suffix in FORMATS if (directory / (kind + suffix)).is_file()]
+        if len(present) > 1:
+            both.append(kind)
+        elif present:
+            found[kind] = present[0]
+    return found, both
 
 
 def display_path(path: Path) -> str:

@@ -121,6 +121,7 @@ LINK_TYPES: dict[str, LinkType] = _types(
     LinkType("founded", "founded", "founded by", timing=ACT),
     LinkType("founded_at", "was founded at", "was the founding event of", timing=ACT),
     LinkType("member_of", "member of", "has member"),
+    LinkType("citizen_of", "citizen of", "has as citizen"),
     LinkType("honorary_member_of", "honorary member of", "has honorary member"),
     LinkType("part_of", "part of", "has part"),
     LinkType("owns", "owns", "owned by"),
@@ -161,6 +162,8 @@ LINK_TYPES: dict[str, LinkType] = _types(
     LinkType("offered_reward", "offered a reward concerning", "subject of a reward offer by",
              kind=ADVERSARIAL, timing=ACT),
     LinkType("designated", "designated", "designated by", kind=ADVERSARIAL, timing=ACT),
+    LinkType("blacklisted_documents_of", "blacklisted documents issued by",
+             "had documents blacklisted by", kind=ADVERSARIAL, timing=ACT),
     LinkType("complained_about", "complained about", "was complained about by",
              kind=ADVERSARIAL, timing=ACT),
     LinkType("complained_to", "complained to", "received a complaint from", timing=ACT),
@@ -168,6 +171,7 @@ LINK_TYPES: dict[str, LinkType] = _types(
     # media
     LinkType("appeared_in", "appeared in", "featured", kind=COVERAGE, timing=ACT),
     LinkType("reported_on", "reported on", "was reported on by", kind=COVERAGE, timing=ACT),
+    LinkType("commented_on", "commented publicly on", "was commented on by", kind=COVERAGE, timing=ACT),
 )
 
 #: Link types that record accusations (their status is never ``reported``).

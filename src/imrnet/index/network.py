@@ -41,7 +41,7 @@ def filtered_links(dataset: Dataset, link_filter=None) -> list[Link]:
     """The dataset's links that pass ``link_filter`` (all when ``None``), in file order."""
     if link_filter is None:
         return list(dataset.links)
-    return link_filter.apply(dataset.links)
+    return link_filter.apply(dataset.links, dataset)
 
 
 class Network:

@@ -31,6 +31,7 @@ __all__ = [
     "status_text",
     "read_link",
     "link_phrase",
+    "kind_mark",
     "relation_text",
     "count_table",
     "dates_text",
@@ -267,9 +268,25 @@ def link_phrase(link: dict, names: dict[str, str], from_id: str | None = None) -
     >>> link = {"source": "m", "target": "t", "type": "funds", "label": "funds"}
     >>> link_phrase(link, {"m": "Malofeev", "t": "Tsargrad"}, from_id="t")
     'Tsargrad funded by Malofeev'
+    >>> link_phrase({"source": "u", "target": "m", "type": "sanctioned"}, {})
+    'u sanctioned m (adversarial)'
     """
     here, label, there = read_link(link, from_id)
-    return f"{names.get(here, here)} {label} {names.get(there, there)}"
+    return f"{names.get(here, here)} {label} {names.get(there, there)}{kind_mark(link)}"
+
+
+def kind_mark(link: dict) -> str:
+    """`` (adversarial)`` or `` (coverage)`` for ties that are no affiliation, else ``""``.
+
+    Examples
+    --------
+    >>> kind_mark({"type": "reported_on"}), kind_mark({"type": "funds"})
+    (' (coverage)', '')
+    """
+    from imrnet.dataset.vocab import LINK_TYPES
+
+    kind = LINK_TYPES[link["type"]].kind
+    return "" if kind == "affiliation" else f" ({kind})"
 
 
 def relation_text(link: dict, from_id: str, subject: str | None = None):
@@ -281,11 +298,16 @@ def relation_text(link: dict, from_id: str, subject: str | None = None):
     ...         "start": "2015", "end": None}
     >>> relation_text(link, "t").plain, relation_text(link, "m", subject="Malofeev").plain
     ('funded by (alleged, 2015)', 'Malofeev funds (alleged, 2015)')
+    >>> relation_text({**link, "type": "sanctioned"}, "m").plain
+    'sanctioned (adversarial; alleged, 2015)'
     """
     from rich.text import Text
 
     _, label, _ = read_link(link, from_id)
     text = Text(f"{subject} {label} (" if subject else f"{label} (")
+    kind = kind_mark(link).strip(" ()")
+    if kind:
+        text.append(f"{kind}; ")
     text.append_text(status_text(link["status"]))
     when = dates_text(link)
     if when:
@@ -319,8 +341,18 @@ def dates_text(link: dict) -> str:
     '2015-09'
     >>> dates_text({"start": None, "end": "2021-03"})
     '–2021-03'
+
+    Without dates of its own, a link with an effective ``time`` shows it:
+    its event's date, or ``≥`` the date both its ends existed.
+
+    >>> dates_text({"start": None, "end": None, "time": {"start": "1989", "basis": "entities"}})
+    '≥1989'
     """
     start, end = link.get("start"), link.get("end")
+    time = link.get("time") or {}
+    if not start and not end and time.get("start"):
+        # placed by its event's date, or bounded by its entities ("not before")
+        return time["start"] if time.get("basis") == "event" else f"≥{time['start']}"
     if not end:
         return start or ""
     if start == end:
@@ -344,34 +376,43 @@ def sources_text(citations: list[dict]) -> str:
 def filters_text(filters: dict) -> str:
     """One line saying which links an answer counted.
 
-    Covers the shared filters and the date range and entities of ``links``
-    and ``timeline``.
+    Covers the shared filters (kinds of tie, statuses, dates, undated links
+    left out, types) and the entities of ``links``.
 
     Examples
     --------
     >>> filters_text({"statuses": ["reported", "alleged", "disputed", "planned"],
     ...               "as_of": None, "link_types": None, "exclude_link_types": []})
     'Links counted: all'
-    >>> filters_text({"statuses": ["reported"], "as_of": "2019", "link_types": None,
-    ...               "exclude_link_types": ["met"], "since": "2015"})
-    'Links counted: status reported; in force at 2019; not of type met; since 2015'
+    >>> filters_text({"statuses": ["reported"], "ties": ["affiliation"], "as_of": "2019",
+    ...               "link_types": None, "exclude_link_types": ["met"], "since": "2015",
+    ...               "undated": "exclude", "undated_left_out": 3})
+    'Links counted: affiliation ties; status reported; in force at 2019; since 2015; not of type met; 3 undated left out (--undated include keeps them)'
     """
-    from imrnet.dataset.vocab import STATUSES
+    from imrnet.dataset.vocab import KINDS, STATUSES
 
     parts = []
+    ties = filters.get("ties")
+    if ties is not None and list(ties) != list(KINDS):
+        parts.append(", ".join(ties) + " ties")
     statuses = filters.get("statuses")
     if statuses is not None and list(statuses) != list(STATUSES):
         parts.append("status " + ", ".join(statuses))
     if filters.get("as_of"):
         parts.append(f"in force at {filters['as_of']}")
+    if filters.get("since"):
+        parts.append(f"since {filters['since']}")
+    if filters.get("until"):
+        parts.append(f"until {filters['until']}")
     if filters.get("link_types"):
         parts.append("of type " + ", ".join(filters["link_types"]))
     if filters.get("exclude_link_types"):
         parts.append("not of type " + ", ".join(filters["exclude_link_types"]))
     if filters.get("entity"):
         parts.append("touching " + ", ".join(filters["entity"]))
-    if filters.get("since"):
-        parts.append(f"since {filters['since']}")
-    if filters.get("until"):
-        parts.append(f"until {filters['until']}")
+    dated = filters.get("as_of") or filters.get("since") or filters.get("until")
+    if dated and filters.get("undated") == "include":
+        parts.append("undated links included")
+    elif dated and filters.get("undated_left_out"):
+        parts.append(f"{filters['undated_left_out']} undated left out (--undated include keeps them)")
     return "Links counted: " + ("; ".join(parts) if parts else "all")

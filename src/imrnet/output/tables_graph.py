@@ -51,20 +51,25 @@ def path_tables(result: dict) -> Iterator[Any]:
 
     from imrnet.output.render import link_phrase
 
-    shown, total = len(result["paths"]), result.get("total", len(result["paths"]))
+    shown, total = len(result["paths"]), result.get("total")
     hops = result["length"]
-    yield Text(
-        f"{result['from']['name']} → {result['to']['name']}: "
-        f"{total} shortest path{'s' if total != 1 else ''} of {hops} hop{'s' if hops != 1 else ''}"
-        + (f", best {shown} shown" if shown < total else "")
-    )
+    plural = "s" if hops != 1 else ""
+    if result.get("max_hops") is None:
+        total = len(result["paths"]) if total is None else total
+        head = (f"{total} shortest path{'s' if total != 1 else ''} of {hops} hop{plural}"
+                + (f", best {shown} shown" if shown < total else ""))
+    else:
+        limit = result["max_hops"]
+        head = (f"best {shown} path{'s' if shown != 1 else ''} of up to {limit} hop"
+                f"{'s' if limit != 1 else ''} (the shortest has {hops})")
+    yield Text(f"{result['from']['name']} → {result['to']['name']}: {head}")
     for number, path in enumerate(result["paths"], 1):
         names = {n["id"]: n["name"] for n in path["nodes"]}
         chain = " → ".join(n["name"] for n in path["nodes"])
         table = new_table(
             "Link", "Status", "Dates", "Sources",
             title=f"{number}. {chain}",
-            caption=f"hub penalty {path['hub_penalty']:g}",
+            caption=f"hub penalty {path['hub_penalty']:g} · evidence {path['evidence']:g}",
             caption_justify="right",
         )
         for hop in path["hops"]:
@@ -76,7 +81,17 @@ def path_tables(result: dict) -> Iterator[Any]:
                     sources_text(link["sources"]),
                 )
         yield table
-    yield from _footer(result, "Ranked by hub penalty: sum of ln(degree) of the entities in between.")
+    notes = [_RANKED[result.get("rank", "hubs")]]
+    if result.get("complete") is False:
+        notes.append("The search stopped at its budget: more paths may exist.")
+    yield from _footer(result, *notes)
+
+
+_RANKED = {
+    "hubs": "Ranked by hub penalty: sum of ln(degree) of the entities in between.",
+    "evidence": "Ranked by evidence: product over hops of the best link's strength "
+    "(status reported 1, alleged 1/2, disputed 1/4, planned 1/8; x3/4 on a single source).",
+}
 
 
 def ego_tables(result: dict) -> Iterator[Any]:

@@ -20,6 +20,7 @@ from imrnet.output.render import (
     dates_text,
     entity_text,
     filters_text,
+    kind_mark,
     new_table,
     read_link,
     sources_text,
@@ -52,7 +53,7 @@ def _link_text(link: dict, refs: dict[str, dict], from_id: str | None = None):
     text = Text.assemble(
         entity_text(_ref(refs, here)), f" {label} ", entity_text(_ref(refs, there))
     )
-    details = []
+    details = [kind] if (kind := kind_mark(link).strip(" ()")) else []
     if link.get("role"):
         details.append(str(link["role"]))
     if link.get("amount") is not None:

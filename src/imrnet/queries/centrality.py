@@ -165,4 +165,4 @@ def centrality(
         else:
             row["score"] = table[measure][entity.id]
         results.append(row)
-    return {"measure": measure, "results": results, "filters": link_filter.describe()}
+    return {"measure": measure, "results": results, "filters": link_filter.describe(dataset)}

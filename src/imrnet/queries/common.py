@@ -82,7 +82,9 @@ def common_neighbours(dataset: Dataset, names: Iterable[str], *, link_filter=Non
         shared &= set(net.neighbours(entity.id))
     shared -= {e.id for e in chosen}
     if not shared:
-        raise NoAnswer("no entity is tied to all of " + ", ".join(e.name for e in chosen))
+        along = (" along " + ", ".join(link_filter.describe()["ties"]) + " ties"
+                 if link_filter.ties is not None else "")
+        raise NoAnswer("no entity is tied to all of " + ", ".join(e.name for e in chosen) + along)
     rows = []
     for node in shared:
         links = {e.id: [l.as_dict() for l in net.between(node, e.id)] for e in chosen}
@@ -91,5 +93,5 @@ def common_neighbours(dataset: Dataset, names: Iterable[str], *, link_filter=Non
     return {
         "entities": [e.ref() for e in chosen],
         "results": [{"entity": entity.ref(), "links": links} for _, entity, links in rows],
-        "filters": link_filter.describe(),
+        "filters": link_filter.describe(dataset),
     }

@@ -123,5 +123,5 @@ def find_communities(
             }
             for i, members in enumerate(ranked, 1)
         ],
-        "filters": link_filter.describe(),
+        "filters": link_filter.describe(dataset),
     }

@@ -81,5 +81,5 @@ def ego_network(dataset: Dataset, center: str, *, radius: int = 1, link_filter=N
         "radius": radius,
         "nodes": [{**entities[n].ref(), "distance": dist[n]} for n in ordered],
         "links": links,
-        "filters": link_filter.describe(),
+        "filters": link_filter.describe(dataset),
     }

@@ -1,8 +1,15 @@
-"""Which links count: the shared ``--status``, ``--as-of``, ``--link-type``
-and ``--exclude-link-type`` options as one value.
+"""Which links count: the shared link filter options as one value.
+
+``--status``, ``--ties``, ``--link-type``, ``--exclude-link-type``, and the
+date filters ``--as-of``, ``--since``, ``--until`` with ``--undated``. The
+dates read each link's effective time (:mod:`imrnet.dataset.when`): acts
+on their date, states over their interval, bounded by their entities.
+Undated links are left out under any date filter, and counted
+(``undated_left_out``), unless ``--undated include`` keeps them.
 
 Without options every link counts. Every analysis result carries
-``"filters": LinkFilter.describe()`` so its reader knows what was counted.
+``"filters": LinkFilter.describe(dataset)`` so its reader knows what was
+counted.
 
 Examples
 --------
@@ -13,7 +20,7 @@ True
 >>> f.accepts(Link("y", "a", "b", "funds", "alleged"))
 False
 >>> f.describe()
-{'statuses': ['reported'], 'as_of': '2016', 'link_types': None, 'exclude_link_types': []}
+{'statuses': ['reported'], 'ties': ['affiliation', 'adversarial', 'coverage'], 'as_of': '2016', 'since': None, 'until': None, 'undated': 'exclude', 'undated_left_out': None, 'link_types': None, 'exclude_link_types': []}
 """
 
 from __future__ import annotations
@@ -21,12 +28,37 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from imrnet.dataset.dates import in_force
-from imrnet.queries.inputs import choices, user_date
+from imrnet.dataset.dates import date_bounds
 from imrnet.dataset.model import Link
-from imrnet.dataset.vocab import LINK_TYPES, STATUSES
+from imrnet.dataset.vocab import KINDS, LINK_TYPES, STATUSES
+from imrnet.dataset.when import link_time, time_matches
+from imrnet.errors import UsageError
+from imrnet.queries.inputs import choices, user_date
 
-__all__ = ["LinkFilter", "ALL_LINKS"]
+__all__ = ["LinkFilter", "ALL_LINKS", "UNDATED", "tie_kinds", "with_dates"]
+
+#: What ``--undated`` accepts: leave undated links out of date filters, or keep them.
+UNDATED: tuple[str, ...] = ("exclude", "include")
+
+
+def tie_kinds(values: Iterable[str] | str | None, option: str = "--ties") -> frozenset[str] | None:
+    """Check ``--ties`` values; ``all`` (or nothing) means every kind (``None``).
+
+    Examples
+    --------
+    >>> sorted(tie_kinds(["affiliation,coverage"]))
+    ['affiliation', 'coverage']
+    >>> tie_kinds(["all"]) is None
+    True
+    >>> tie_kinds(["afiliation"])
+    Traceback (most recent call last):
+    ...
+    imrnet.errors.UsageError: unknown tie kind 'afiliation' for --ties; did you mean: affiliation? Expected one of: all, affiliation, adversarial, coverage
+    """
+    kinds = choices(values, ("all", *KINDS), "tie kind", option, fold_case=True)
+    if kinds is None or "all" in kinds or kinds == frozenset(KINDS):
+        return None
+    return kinds
 
 
 @dataclass(frozen=True)
@@ -38,18 +70,28 @@ class LinkFilter:
     statuses : frozenset of str or None
         Statuses counted; ``None`` counts all.
     as_of : str or None
-        Count only links in force at this partial date
-        (:func:`imrnet.dataset.dates.in_force`).
+        States in force and acts dated on or before this partial date.
     link_types : frozenset of str or None
         Link types counted; ``None`` counts all.
     exclude_link_types : frozenset of str
         Link types left out (applied after ``link_types``).
+    ties : frozenset of str or None
+        Kinds of tie counted (:data:`imrnet.dataset.vocab.KINDS`); ``None``: all.
+    since, until : str or None
+        Acts dated in the window, states whose interval overlaps it.
+    undated : str
+        ``exclude`` (default): links that cannot be placed in time are left
+        out under a date filter; ``include`` keeps them.
     """
 
     statuses: frozenset[str] | None = None
     as_of: str | None = None
     link_types: frozenset[str] | None = None
     exclude_link_types: frozenset[str] = field(default_factory=frozenset)
+    ties: frozenset[str] | None = None
+    since: str | None = None
+    until: str | None = None
+    undated: str = "exclude"
 
     @classmethod
     def from_options(
@@ -58,10 +100,15 @@ class LinkFilter:
         as_of: str | None = None,
         link_types: Iterable[str] | None = None,
         exclude_link_types: Iterable[str] | None = None,
+        ties: Iterable[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        undated: str | None = None,
     ) -> "LinkFilter":
         """Build a filter from command-line values, checking each.
 
-        Empty lists count as not given.
+        Empty lists count as not given; list values may also be comma
+        separated (``reported,alleged``).
 
         Raises
         ------
@@ -78,6 +125,10 @@ class LinkFilter:
         Traceback (most recent call last):
         ...
         imrnet.errors.UsageError: --as-of: impossible date '2015-13'
+        >>> LinkFilter.from_options(since="2020", until="2019")
+        Traceback (most recent call last):
+        ...
+        imrnet.errors.UsageError: --until 2019 is before --since 2020
         >>> LinkFilter.from_options() == LinkFilter()
         True
         """
@@ -86,36 +137,83 @@ class LinkFilter:
         excluded = choices(
             exclude_link_types, LINK_TYPES, "link type", "--exclude-link-type", fold_case=True
         )
+        since = user_date(since, "--since")
+        until = user_date(until, "--until")
+        if since and until and date_bounds(until)[1] < date_bounds(since)[0]:
+            raise UsageError(f"--until {until} is before --since {since}")
+        keep = choices(undated, UNDATED, "value", "--undated", fold_case=True)
+        if keep is not None and len(keep) > 1:
+            raise UsageError(f"--undated takes one value, exclude or include, not {undated!r}")
         return cls(
             statuses=statuses,
             as_of=user_date(as_of, "--as-of"),
             link_types=link_types,
             exclude_link_types=excluded or frozenset(),
+            ties=tie_kinds(ties),
+            since=since,
+            until=until,
+            undated="include" if keep and "include" in keep else "exclude",
         )
 
-    def accepts(self, link: Link) -> bool:
-        """Tell whether ``link`` is counted."""
+    @property
+    def dated(self) -> bool:
+        """True when a date filter is given."""
+        return self.as_of is not None or self.since is not None or self.until is not None
+
+    def _passes_kind(self, link: Link) -> bool:
         if self.statuses is not None and link.status not in self.statuses:
             return False
         if self.link_types is not None and link.type not in self.link_types:
             return False
         if link.type in self.exclude_link_types:
             return False
-        if self.as_of is not None and not in_force(link.start, link.end, self.as_of):
+        if self.ties is not None and link.kind not in self.ties:
             return False
         return True
 
-    def apply(self, links: Iterable[Link]) -> list[Link]:
+    def _in_time(self, link: Link, dataset) -> bool | None:
+        if not self.dated:
+            return True
+        return time_matches(link_time(link, dataset), self.as_of, self.since, self.until)
+
+    def accepts(self, link: Link, dataset=None) -> bool:
+        """Tell whether ``link`` is counted (its entities' dates read from ``dataset``)."""
+        if not self._passes_kind(link):
+            return False
+        in_time = self._in_time(link, dataset)
+        return in_time is True or (in_time is None and self.undated == "include")
+
+    def apply(self, links: Iterable[Link], dataset=None) -> list[Link]:
         """The links counted, in their order."""
-        return [link for link in links if self.accepts(link)]
+        return [link for link in links if self.accepts(link, dataset)]
+
+    def undated_left_out(self, links: Iterable[Link], dataset=None) -> int:
+        """How many of ``links`` pass every other test but were left out as undated.
+
+        Examples
+        --------
+        >>> from imrnet.dataset.model import Link
+        >>> links = [Link("1", "a", "b", "leads", "reported"), Link("2", "a", "b", "funds", "reported", start="2015")]
+        >>> LinkFilter(as_of="2016").undated_left_out(links), LinkFilter().undated_left_out(links)
+        (1, 0)
+        """
+        if not self.dated or self.undated == "include":
+            return 0
+        return sum(
+            1 for link in links if self._passes_kind(link) and self._in_time(link, dataset) is None
+        )
 
     @property
     def is_open(self) -> bool:
         """True when every link counts."""
         return self == ALL_LINKS
 
-    def describe(self) -> dict:
-        """The filter as JSON: statuses counted in vocabulary order, etc.
+    def describe(self, dataset=None, links: Iterable[Link] | None = None) -> dict:
+        """The filter as JSON: what an answer counted.
+
+        With ``dataset``, ``undated_left_out`` says how many of ``links``
+        (the dataset's links by default) a date filter left out as undated;
+        without, it is ``None``.
 
         Examples
         --------
@@ -123,11 +221,22 @@ class LinkFilter:
         ['reported', 'alleged', 'disputed', 'planned']
         >>> LinkFilter.from_options(link_types=["met", "funds"]).describe()["link_types"]
         ['funds', 'met']
+        >>> LinkFilter.from_options(ties=["coverage", "affiliation"]).describe()["ties"]
+        ['affiliation', 'coverage']
         """
         statuses = STATUSES if self.statuses is None else self.statuses
+        ties = KINDS if self.ties is None else self.ties
+        left_out = None
+        if dataset is not None:
+            left_out = self.undated_left_out(dataset.links if links is None else links, dataset)
         return {
             "statuses": [s for s in STATUSES if s in statuses],
+            "ties": [k for k in KINDS if k in ties],
             "as_of": self.as_of,
+            "since": self.since,
+            "until": self.until,
+            "undated": self.undated,
+            "undated_left_out": left_out,
             "link_types": None if self.link_types is None else _in_vocab_order(self.link_types),
             "exclude_link_types": _in_vocab_order(self.exclude_link_types),
         }
@@ -139,3 +248,24 @@ def _in_vocab_order(types: Iterable[str]) -> list[str]:
 
 #: The filter that counts every link.
 ALL_LINKS = LinkFilter()
+
+
+def with_dates(link_filter: LinkFilter, since: str | None = None, until: str | None = None) -> LinkFilter:
+    """``link_filter`` with ``since`` / ``until`` set (checked), for library callers.
+
+    Examples
+    --------
+    >>> with_dates(ALL_LINKS, since="2020").since
+    '2020'
+    >>> with_dates(ALL_LINKS) is ALL_LINKS
+    True
+    """
+    if since is None and until is None:
+        return link_filter
+    from dataclasses import replace
+
+    checked = LinkFilter.from_options(
+        since=link_filter.since if since is None else since,
+        until=link_filter.until if until is None else until,
+    )
+    return replace(link_filter, since=checked.since, until=checked.until)

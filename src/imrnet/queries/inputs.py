@@ -22,7 +22,48 @@ from imrnet.dataset.dates import parse_date
 from imrnet.errors import UsageError
 from imrnet.dataset.vocab import ENTITY_TYPES
 
-__all__ = ["choices", "entity_types", "user_date", "whole_number", "count"]
+__all__ = ["split_values", "did_you_mean", "choices", "entity_types", "user_date", "whole_number", "count"]
+
+
+def split_values(values: Iterable[str] | str | None) -> list[str]:
+    """The values of a repeatable option, each occurrence also split at commas.
+
+    Examples
+    --------
+    >>> split_values(["reported,alleged", " disputed "])
+    ['reported', 'alleged', 'disputed']
+    >>> split_values("met")
+    ['met']
+    >>> split_values(None)
+    []
+    """
+    if not values:
+        return []
+    if isinstance(values, str):
+        values = [values]
+    out = []
+    for value in values:
+        if isinstance(value, str) and "," in value:
+            out.extend(part.strip() for part in value.split(","))
+        else:
+            out.append(value.strip() if isinstance(value, str) else value)
+    return out
+
+
+def did_you_mean(value: str, allowed: Iterable[str]) -> str:
+    """``"; did you mean: x?"`` naming the nearest allowed values, or ``""``.
+
+    Examples
+    --------
+    >>> did_you_mean("aleged", ("reported", "alleged"))
+    '; did you mean: alleged?'
+    >>> did_you_mean("zzz", ("reported", "alleged"))
+    ''
+    """
+    import difflib
+
+    near = difflib.get_close_matches(str(value).lower(), list(allowed), n=3, cutoff=0.6)
+    return f"; did you mean: {', '.join(near)}?" if near else ""
 
 
 def choices(
@@ -37,7 +78,8 @@ def choices(
     Parameters
     ----------
     values : str, iterable of str or None
-        What was typed (one value or several).
+        What was typed (one value or several; each may list values separated
+        by commas).
     allowed : iterable of str
         The vocabulary, in the order to list it in messages.
     what : str
@@ -55,11 +97,14 @@ def choices(
     Traceback (most recent call last):
     ...
     imrnet.errors.UsageError: unknown status 'rumoured' for --status; expected one of: reported, alleged
+    >>> choices(["reported,aleged"], ("reported", "alleged"), "status", "--status")
+    Traceback (most recent call last):
+    ...
+    imrnet.errors.UsageError: unknown status 'aleged' for --status; did you mean: alleged? Expected one of: reported, alleged
     """
+    values = split_values(values)
     if not values:
         return None
-    if isinstance(values, str):
-        values = [values]
     allowed = tuple(allowed)
     chosen = set()
     for value in values:
@@ -67,8 +112,10 @@ def choices(
         if fold_case and isinstance(text, str):
             text = text.lower()
         if not isinstance(text, str) or text not in allowed:
+            hint = did_you_mean(value, allowed) if isinstance(value, str) else ""
+            expected = f"{hint} Expected" if hint else "; expected"
             raise UsageError(
-                f"unknown {what} {value!r} for {option}; expected one of: {', '.join(allowed)}"
+                f"unknown {what} {value!r} for {option}{expected} one of: {', '.join(allowed)}"
             )
         chosen.add(text)
     return frozenset(chosen)

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from imrnet.dataset.dates import date_bounds, sort_key
+from imrnet.dataset.dates import sort_key
+from imrnet.dataset.when import link_time, timed_link
 from imrnet.errors import UsageError
-from imrnet.queries.filters import ALL_LINKS
-from imrnet.queries.inputs import entity_types, user_date
+from imrnet.queries.filters import ALL_LINKS, with_dates
+from imrnet.queries.inputs import entity_types, split_values
 from imrnet.dataset.model import Dataset, Link
 from imrnet.queries.names import resolve
 from imrnet.dataset.vocab import COUNTRIES
@@ -37,8 +38,6 @@ __all__ = [
     "entity_card",
     "list_entities",
     "list_links",
-    "check_range",
-    "in_range",
     "link_date",
 ]
 
@@ -46,45 +45,12 @@ __all__ = [
 # helpers
 
 
-def check_range(since: str | None, until: str | None) -> tuple[str | None, str | None]:
-    since = user_date(since, "--since")
-    until = user_date(until, "--until")
-    if since and until and date_bounds(until)[1] < date_bounds(since)[0]:
-        raise UsageError(f"--until {until} is before --since {since}")
-    return since, until
+def link_date(link: Link, dataset: Dataset | None = None) -> str | None:
+    """The date a link is listed at: its start, else its end, else ``None``.
 
-
-def in_range(start: str | None, end: str | None, since: str | None, until: str | None) -> bool:
-    """Tell whether a period ``start``–``end`` overlaps ``since``–``until``.
-
-    Partial dates compare by precision (``2015`` overlaps ``2015-09``); a
-    missing ``start`` or ``end`` is open. A wholly undated period matches
-    only when no bound is given, as it cannot be placed.
-
-    Examples
-    --------
-    >>> in_range("2012", None, "2020", None)
-    True
-    >>> in_range("2015-09", "2017", None, "2015")
-    True
-    >>> in_range("2018", None, None, "2017-12")
-    False
-    >>> in_range(None, None, "2000", None)
-    False
-    """
-    if since is None and until is None:
-        return True
-    if start is None and end is None:
-        return False
-    if since is not None and end is not None and date_bounds(end)[1] < date_bounds(since)[0]:
-        return False
-    if until is not None and start is not None and date_bounds(start)[0] > date_bounds(until)[1]:
-        return False
-    return True
-
-
-def link_date(link: Link) -> str | None:
-    """The date a link is placed at: its start, else its end, else ``None``.
+    An act without a date of its own sits at its event's date
+    (:func:`imrnet.dataset.when.link_time`); a bound drawn from the
+    entities' dates places nothing.
 
     Examples
     --------
@@ -92,11 +58,14 @@ def link_date(link: Link) -> str | None:
     >>> link_date(Link("x", "a", "b", "leads", "reported", end="2020"))
     '2020'
     """
-    return link.start if link.start is not None else link.end
+    time = link_time(link, dataset)
+    if time.basis == "entities":
+        return link.end
+    return time.start if time.start is not None else time.end
 
 
-def _by_date(links: Iterable[Link]) -> list[Link]:
-    return sorted(links, key=lambda link: sort_key(link_date(link)))
+def _by_date(links: Iterable[Link], dataset: Dataset) -> list[Link]:
+    return sorted(links, key=lambda link: sort_key(link_date(link, dataset)))
 
 
 # --------------------------------------------------------------------------
@@ -116,7 +85,8 @@ def entity_card(dataset: Dataset, name: str) -> dict:
     -------
     dict
         :meth:`Entity.as_dict` plus ``"links"``: every link in and out, as
-        :meth:`Link.as_dict`, oldest first (by start, else end; partial
+        :meth:`Link.as_dict` plus ``"time"`` (:func:`imrnet.dataset.when.timed_link`), oldest first (by start, else end, an act
+        without dates at its event's date, see :func:`link_date`; partial
         dates before precise ones, undated last, file order among equals).
 
     Examples
@@ -129,8 +99,8 @@ def entity_card(dataset: Dataset, name: str) -> dict:
     [('alexander-ionov', 'leads'), ('agmr', 'organized')]
     """
     entity = resolve(dataset, name)
-    links = _by_date(dataset.links_by_entity.get(entity.id, ()))
-    return {**entity.as_dict(), "links": [link.as_dict() for link in links]}
+    links = _by_date(dataset.links_by_entity.get(entity.id, ()), dataset)
+    return {**entity.as_dict(), "links": [timed_link(link, dataset) for link in links]}
 
 
 # --------------------------------------------------------------------------
@@ -183,14 +153,14 @@ def list_entities(
     wanted_types = entity_types(types, "--type")
     known_tags = sorted({tag for e in dataset.entities.values() for tag in e.tags})
     wanted_tags = set()
-    for value in tags or ():
+    for value in split_values(tags):
         tag = str(value).strip().lower()
         if tag not in known_tags:
             listed = ", ".join(known_tags) if known_tags else "none"
             raise UsageError(f"unknown tag {value!r} (tags in the dataset: {listed})")
         wanted_tags.add(tag)
     wanted_countries = set()
-    for value in countries or ():
+    for value in split_values(countries):
         code = str(value).strip().upper()
         if code not in COUNTRIES:
             raise UsageError(
@@ -230,20 +200,23 @@ def list_links(
     ----------
     dataset : Dataset
     link_filter : imrnet.queries.filters.LinkFilter, optional
-        Status, ``--as-of`` and link type filters; none by default.
+        Status, kind, date and link type filters; none by default.
     entities : iterable of str, optional
         Names (id, name, alias or surname); keep links touching any of them.
     since, until : str, optional
-        Keep links whose period (start–end, open where missing) overlaps
-        this range; partial dates compare by precision, undated links are
-        left out when either bound is given.
+        Shorthands for the filter's own ``since`` and ``until``: acts dated
+        in the window, states whose interval overlaps it (undated links
+        left out and counted).
 
     Returns
     -------
     dict
-        ``{"count": n, "filters": {...}, "links": [Link.as_dict()]}``; the
-        filters are the link filter's :meth:`describe` plus ``"entity"``
-        (resolved ids), ``"since"`` and ``"until"``.
+        ``{"count": n, "filters": {...}, "links": [link]}``, each link
+        :meth:`Link.as_dict` plus ``"time"``, its effective time
+        (:func:`imrnet.dataset.when.timed_link`); the
+        filters are the link filter's :meth:`describe` (its
+        ``undated_left_out`` among the links touching the entities) plus
+        ``"entity"`` (resolved ids).
 
     Raises
     ------
@@ -262,18 +235,13 @@ def list_links(
     >>> list_links(ds, entities=["Ionov"], until="2015")["count"]
     1
     """
-    since, until = check_range(since, until)
-    link_filter = link_filter or ALL_LINKS
+    link_filter = with_dates(link_filter or ALL_LINKS, since, until)
     ids = []
     for name in entities or ():
         eid = resolve(dataset, name).id
         if eid not in ids:
             ids.append(eid)
-    found = [
-        link
-        for link in link_filter.apply(dataset.links)
-        if (not ids or link.source in ids or link.target in ids)
-        and in_range(link.start, link.end, since, until)
-    ]
-    filters = {**link_filter.describe(), "entity": ids, "since": since, "until": until}
-    return {"count": len(found), "filters": filters, "links": [link.as_dict() for link in found]}
+    scope = [link for link in dataset.links if not ids or link.source in ids or link.target in ids]
+    found = link_filter.apply(scope, dataset)
+    filters = {**link_filter.describe(dataset, scope), "entity": ids}
+    return {"count": len(found), "filters": filters, "links": [timed_link(l, dataset) for l in found]}

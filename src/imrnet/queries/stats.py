@@ -97,5 +97,5 @@ def network_stats(dataset: Dataset, *, link_filter=None, top: int = 5) -> dict:
         "density": round(nx.density(graph), 4) if len(graph) > 1 else 0.0,
         "diameter": diameter,
         "hubs": hubs,
-        "filters": link_filter.describe(),
+        "filters": link_filter.describe(dataset),
     }

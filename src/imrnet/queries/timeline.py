@@ -10,10 +10,10 @@ Examples
 from __future__ import annotations
 
 from imrnet.dataset.dates import sort_key
-from imrnet.queries.filters import ALL_LINKS
+from imrnet.dataset.when import LinkTime, link_time, time_matches, timed_link
+from imrnet.queries.filters import ALL_LINKS, with_dates
 from imrnet.dataset.model import Dataset, Entity
 from imrnet.queries.names import resolve
-from imrnet.queries.records import check_range, in_range, link_date
 
 __all__ = ['timeline']
 
@@ -39,13 +39,16 @@ def timeline(
 ) -> dict:
     """Dated links and events, oldest first.
 
-    A link is placed at its start (else its end); undated links are left
-    out. Events are entities of type ``event`` with a ``date``. With an
-    entity, the timeline holds the links touching it that pass the filter,
-    and the events it is, or that it is tied to by such a link. Dates sort
-    oldest first, a partial date before the precise dates it contains
-    (``2015`` before ``2015-03``); on the same date events come first, then
-    file order.
+    A link is placed at its effective time (:func:`imrnet.dataset.when.link_time`):
+    an act at its date (its event's date when it gives none), a state at its
+    start (bounded by its entities when it gives none; such items say
+    ``"date_basis": "entities"``), else its end; links that cannot be
+    placed are left out. Events are entities of type ``event`` with a
+    ``date``. With an entity, the timeline holds the links touching it that
+    pass the filter, and the events it is, or that it is tied to by such a
+    link. Dates sort oldest first, a partial date before the precise dates
+    it contains (``2015`` before ``2015-03``); on the same date events come
+    first, then file order.
 
     Parameters
     ----------
@@ -53,21 +56,21 @@ def timeline(
     entity : str, optional
         An id, name, alias or surname; the whole dataset when omitted.
     link_filter : imrnet.queries.filters.LinkFilter, optional
-        Which links count; all by default.
+        Which links count; all by default. Its date filters apply to links
+        as everywhere (acts dated in the window, states overlapping it) and
+        to events as acts on their date.
     since, until : str, optional
-        Keep items dated within this range (an item's own date, not a
-        link's whole period; partial dates compare by precision, see
-        :func:`in_range`).
+        Shorthands for the filter's ``since`` and ``until``.
 
     Returns
     -------
     dict
         ``{"entity": ref or None, "filters": {...}, "items": [...]}``; the
-        filters are the link filter's :meth:`~imrnet.queries.filters.LinkFilter.describe`
-        plus ``"since"`` and ``"until"``: what was counted. A link item is
-        ``{"date": ..., "item": "link", **Link.as_dict()}``; an event item
-        is ``{"date", "item": "event", "id", "name", "type", "place",
-        "country", "summary"}``.
+        filters are the link filter's
+        :meth:`~imrnet.queries.filters.LinkFilter.describe`: what was
+        counted. A link item is ``{"date": ..., "date_basis": ..., "item":
+        "link", **Link.as_dict()}``; an event item is ``{"date", "item":
+        "event", "id", "name", "type", "place", "country", "summary"}``.
 
     Examples
     --------
@@ -78,27 +81,31 @@ def timeline(
     >>> timeline(ds, "imr congress")["entity"]["type"]
     'event'
     """
-    since, until = check_range(since, until)
-    link_filter = link_filter or ALL_LINKS
+    link_filter = with_dates(link_filter or ALL_LINKS, since, until)
     if entity is None:
         ref = None
-        links = list(link_filter.apply(dataset.links))
+        scope = list(dataset.links)
         events = [e for e in dataset.entities.values() if e.type == "event"]
     else:
         subject = resolve(dataset, entity)
         ref = subject.ref()
-        links = list(link_filter.apply(dataset.links_by_entity.get(subject.id, ())))
+        scope = list(dataset.links_by_entity.get(subject.id, ()))
+    links = link_filter.apply(scope, dataset)
+    if entity is not None:
         near = {subject.id} | {link.other(subject.id) for link in links}
         events = [e for e in dataset.entities.values() if e.type == "event" and e.id in near]
+    dates = (link_filter.as_of, link_filter.since, link_filter.until)
     rows = []
     for position, event in enumerate(events):
-        if event.date is not None and in_range(event.date, event.date, since, until):
+        if event.date is not None and time_matches(LinkTime("act", event.date, event.date, "dates"), *dates):
             rows.append(((sort_key(event.date), 0, position), _event_item(event)))
     for position, link in enumerate(links):
-        date = link_date(link)
-        if date is not None and in_range(date, date, since, until):
-            item = {"date": date, "item": "link", **link.as_dict()}
+        time = link_time(link, dataset)
+        date = time.start if time.start is not None else time.end
+        if date is not None:
+            basis = "end" if time.start is None else ("start" if time.basis == "dates" else time.basis)
+            item = {"date": date, "date_basis": basis, "item": "link", **timed_link(link, dataset)}
             rows.append(((sort_key(date), 1, position), item))
     rows.sort(key=lambda row: row[0])
-    filters = {**link_filter.describe(), "since": since, "until": until}
+    filters = link_filter.describe(dataset, scope)
     return {"entity": ref, "filters": filters, "items": [item for _, item in rows]}

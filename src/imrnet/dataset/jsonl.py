@@ -1,0 +1,179 @@
+"""Pass one for JSON Lines: ``sources.jsonl``, ``entities.jsonl``, ``links.jsonl``.
+
+Big datasets (an import of a FollowTheMoney stream) are JSON Lines: one JSON
+object a line, with the same fields as the YAML files. The file is read line
+by line; each object becomes the same line-remembering mapping the YAML
+parser makes, so pass two checks both formats alike and names the line of
+every problem. A line that is not one JSON object is a one-line error naming
+it; JSON's ``NaN`` and ``Infinity`` are refused (they are not numbers a
+dataset can hold).
+
+Examples
+--------
+>>> import tempfile
+>>> from pathlib import Path
+>>> path = Path(tempfile.mkdtemp()) / "entities.jsonl"
+>>> _ = path.write_text('{"id": "a", "name": "A", "type": "person", "sources": ["s"]}\\n\\n{"id": "b",\\n',
+...                     encoding="utf-8")
+>>> records, problems = parse_jsonl(path, "entities.jsonl")
+>>> records is None, [str(p) for p in problems]
+(True, ['entities.jsonl:3: JSON syntax error, column 12: Expecting property name enclosed in double quotes'])
+>>> _ = path.write_text('{"id": "a", "name": "A", "type": "person", "sources": ["s"]}\\n', encoding="utf-8")
+>>> records, problems = parse_jsonl(path)
+>>> records[0]["name"], records[0].line, problems
+('A', 1, [])
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+from imrnet.dataset.locations import display_path
+
+__all__ = ["parse_jsonl", "MAX_SHOWN_ERRORS"]
+
+#: A file broken on every line is reported by its first lines only.
+MAX_SHOWN_ERRORS = 20
+
+# Every key of a JSON line sits on that line: records share one empty table of
+# key lines, and the checker falls back to the record's own line.
+_NO_KEY_LINES: dict = {}
+
+
+class _NotANumber(ValueError):
+    pass
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NotANumber(f"{name} is not a number a dataset can hold")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e999 overflows to infinity
+        raise _NotANumber(f"{text} is not a number a dataset can hold")
+    return value
+
+
+_RECORD: list = []
+
+
+def _mapping_class():
+    """The loader's line-remembering mapping, its two attributes in slots.
+
+    A record then carries no attribute dictionary of its own: a few hundred
+    bytes less per line, which counts at millions of lines.
+    """
+    if not _RECORD:
+        from imrnet.dataset.loader import _Mapping  # the loader imports this module
+
+        class _Record(_Mapping):
+            __slots__ = ("line", "key_lines")
+
+        _RECORD.append(_Record)
+    return _RECORD[0]
+
+
+def parse_jsonl(path: Path, shown: str | None = None) -> tuple[list | None, list]:
+    """Parse one JSON Lines file into its records (pass one).
+
+    Parameters
+    ----------
+    path : Path
+        A ``sources.jsonl``, ``entities.jsonl`` or ``links.jsonl`` file.
+    shown : str, optional
+        How to name the file in messages.
+
+    Returns
+    -------
+    records : list or None
+        One mapping per non-blank line, each with ``.line`` and
+        ``.key_lines`` like the YAML parser's; ``None`` when a line could
+        not be read (pass two would only report its references as unknown).
+    problems : list of Problem
+        A broken line (syntax, encoding, ``NaN``), a line that is not an
+        object, a key given twice in one line.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "links.jsonl"
+    >>> _ = path.write_text('{"amount": NaN}\\n[1]\\n', encoding="utf-8")
+    >>> [str(p) for p in parse_jsonl(path, "links.jsonl")[1]]
+    ['links.jsonl:1: NaN is not a number a dataset can hold', 'links.jsonl:2: expected a JSON object of fields, found a list']
+    """
+    from imrnet.dataset.loader import Problem
+
+    shown = shown or display_path(path)
+    mapping = _mapping_class()
+    duplicates: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict:
+        record = mapping()
+        for key, value in items:
+            if key in record:
+                duplicates.append(key)
+            record[key] = value
+        record.line = 0
+        record.key_lines = _NO_KEY_LINES
+        return record
+
+    decoder = json.JSONDecoder(object_pairs_hook=pairs, parse_constant=_refuse_constant, parse_float=_finite_float)
+    records: list = []
+    problems: list = []
+    broken = 0
+    try:
+        handle = path.open("rb")
+    except OSError as err:
+        return None, [Problem(shown, 0, f"cannot read file: {err}")]
+    with handle:
+        try:
+            for number, raw in enumerate(handle, start=1):
+                problem = None
+                try:
+                    text = raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
+                except UnicodeDecodeError as err:
+                    problem = f"not UTF-8 text: {err.reason} at byte {err.start + 1}"
+                    text = ""
+                if problem is None and not text.strip():
+                    continue
+                if problem is None:
+                    try:
+                        value = decoder.decode(text)
+                    except json.JSONDecodeError as err:
+                        problem = f"JSON syntax error, column {err.colno}: {err.msg}"
+                    except _NotANumber as err:
+                        problem = str(err)
+                    except RecursionError:
+                        problem = "JSON nested too deeply"
+                if problem is None and not isinstance(value, mapping):
+                    problem = f"expected a JSON object of fields, found {_json_kind(value)}"
+                if problem is not None:
+                    broken += 1
+                    if broken <= MAX_SHOWN_ERRORS:
+                        problems.append(Problem(shown, number, problem))
+                    duplicates.clear()
+                    continue
+                value.line = number
+                for key in dict.fromkeys(duplicates):
+                    problems.append(Problem(shown, number, f"duplicate key {key!r}; JSON would keep only the last"))
+                duplicates.clear()
+                records.append(value)
+        except OSError as err:
+            return None, problems + [Problem(shown, 0, f"cannot read file: {err}")]
+    if broken > MAX_SHOWN_ERRORS:
+        problems.append(Problem(shown, 0, f"{broken - MAX_SHOWN_ERRORS} more broken line(s) not shown"))
+    return (None if broken else records), problems
+
+
+def _json_kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    return "a number"

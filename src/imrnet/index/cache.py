@@ -1,0 +1,274 @@
+"""The compiled index of a dataset, kept in the user's cache directory.
+
+A large dataset is parsed and checked once; later invocations read the
+checked records from an index file (:mod:`imrnet.index.store`). The index
+answers only while it is fresh: it records the size, modification and
+change times, inode and BLAKE2 hash of every data file it was built from (as
+git's index does); a file whose size differs is stale, and one whose times or
+inode differ, or that changed too close to the build to trust its times, is
+hashed again; any difference in content rebuilds the index. (The change time
+cannot be set back, so an edit that restores the modification time is seen.) Small datasets
+(the bundled one) skip the cache: parsing them costs less than the check.
+
+The cache directory is ``$IMRNET_CACHE_DIR``, else ``$XDG_CACHE_HOME/imrnet``,
+else ``~/.cache/imrnet``. It is created private to the user (mode 0700) and
+refused, with a warning, when another user owns it or others may write to it:
+then the data is parsed as if there were no cache.
+
+Examples
+--------
+>>> import os, tempfile
+>>> os.environ["IMRNET_CACHE_DIR"] = tempfile.mkdtemp()
+>>> from imrnet.dataset.locations import bundled_dir
+>>> info()["indexes"]
+[]
+>>> dataset = load_cached([bundled_dir()], min_bytes=0)
+>>> dataset.entities["alexander-ionov"].name
+'Alexander Ionov'
+>>> [i["entities"] for i in info()["indexes"]] == [len(dataset.entities)]
+True
+>>> clear()
+1
+>>> del os.environ["IMRNET_CACHE_DIR"]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+import sys
+import time
+from pathlib import Path
+
+from imrnet.dataset.model import Dataset
+
+__all__ = ["CACHE_ENV", "MIN_BYTES", "cache_dir", "data_files", "load_cached", "info", "clear"]
+
+CACHE_ENV = "IMRNET_CACHE_DIR"
+
+#: Below this many bytes of data files, parsing is about as fast as reading an
+#: index, so the cache is not used.
+MIN_BYTES = 2_000_000
+
+#: A file modified this close to (or after) the index build may have changed
+#: again within the same timestamp: its content is hashed, not trusted.
+_RACY_NS = 2_000_000_000
+
+_SUFFIXES = (".yaml", ".yml", ".jsonl", ".json")
+
+
+def cache_dir() -> Path:
+    """The directory holding index files (not created here)."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "imrnet"
+
+
+def _private_dir() -> Path | None:
+    """The cache directory, made private; ``None`` (with a warning) when unsafe."""
+    path = cache_dir()
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = path.stat()
+    except OSError as error:
+        _warn(f"cache directory {path} cannot be used ({error.strerror}); reading the data without it")
+        return None
+    if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)):
+        _warn(f"cache directory {path} is not private to you (owner or mode); reading the data without it")
+        return None
+    return path
+
+
+def _warn(message: str) -> None:
+    print(f"imrnet: warning: {message}", file=sys.stderr)
+
+
+def data_files(dirs: list[Path]) -> list[Path]:
+    """Every data file in ``dirs`` (YAML, JSON Lines), in a stable order."""
+    found = []
+    for directory in dirs:
+        try:
+            entries = sorted(directory.iterdir())
+        except OSError:
+            continue
+        found.extend(p for p in entries if p.suffix in _SUFFIXES and p.is_file())
+    return found
+
+
+def _hash(path: Path) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _key(dirs: list[Path]) -> str:
+    """The index file's name: code version, layout and the directories as shown."""
+    from imrnet import __version__
+    from imrnet.dataset.locations import display_path
+    from imrnet.index.store import FORMAT
+
+    shown = [[str(d.resolve()), display_path(d)] for d in dirs]
+    text = json.dumps([__version__, FORMAT, _schema(), shown])
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def _schema() -> str:
+    """A digest of the model and vocabularies, so a changed schema rebuilds."""
+    from dataclasses import fields
+
+    from imrnet.dataset import model, vocab
+
+    parts = [[f.name for f in fields(cls)] for cls in (model.Source, model.Entity, model.Link)]
+    parts.append(sorted(vocab.LINK_TYPES))
+    return hashlib.blake2b(json.dumps(parts).encode(), digest_size=8).hexdigest()
+
+
+def _stamps(files: list[Path]) -> list[list]:
+    out = []
+    for path in files:
+        st = path.stat()
+        out.append([str(path.resolve()), st.st_size, [st.st_mtime_ns, st.st_ctime_ns, st.st_ino], None])
+    return out
+
+
+def _fresh(meta: dict, stamps: list[list]) -> bool | None:
+    """Whether the files behind ``meta`` hold what they held at the build.
+
+    Returns ``True`` when every file's stamp matches, ``None`` when some had
+    to be hashed again and all hashes match (the stamps are worth storing
+    again, so the next check is cheap), ``False`` when anything changed.
+    Fills in the hash of every file it hashed.
+    """
+    old = {s[0]: s for s in meta["stamps"]}
+    if sorted(old) != sorted(s[0] for s in stamps):
+        return False
+    built = meta["built_ns"]
+    trusted = True
+    for stamp in stamps:
+        path, size, times, _ = stamp
+        _, old_size, old_times, digest = old[path]
+        if size != old_size:
+            return False
+        stamp[3] = digest
+        if times == old_times and max(times[:2]) < built - _RACY_NS:
+            continue
+        trusted = None
+        if _hash(Path(path)) != digest:
+            return False
+    return trusted
+
+
+def load_cached(dirs: list[Path], min_bytes: int | None = None) -> Dataset:
+    """Load the dataset in ``dirs``, from its index when one is fresh.
+
+    Parameters
+    ----------
+    dirs : list of Path
+        Dataset directories, merged in order.
+    min_bytes : int, optional
+        Data smaller than this is parsed directly, without the cache
+        (default :data:`MIN_BYTES`).
+
+    Returns
+    -------
+    Dataset
+
+    Raises
+    ------
+    DatasetError
+        When the data is invalid (an invalid dataset is never indexed).
+    """
+    from imrnet.dataset.loader import load
+
+    files = data_files(dirs)
+    stamps = _stamps(files)
+    if sum(s[1] for s in stamps) < (MIN_BYTES if min_bytes is None else min_bytes):
+        return load(dirs)
+    directory = _private_dir()
+    if directory is None:
+        return load(dirs)
+    path = directory / f"{_key(dirs)}.sqlite"
+    if path.is_file():
+        from imrnet.index.store import read_index
+
+        try:
+            dataset, meta = read_index(path)
+            fresh = _fresh(meta, stamps)
+            if fresh is None:
+                _restamp(path, meta, stamps)
+            if fresh is not False:
+                return dataset
+        except Exception:  # noqa: BLE001 - a broken or foreign file: rebuild it
+            pass
+    started = time.time_ns()
+    dataset = load(dirs)
+    for stamp in stamps:
+        stamp[3] = _hash(Path(stamp[0]))
+    from imrnet.index.store import write_index
+
+    try:
+        write_index(path, dataset, {"built_ns": started, "stamps": stamps,
+                                    "directories": [str(d) for d in dirs]})
+    except OSError as error:
+        _warn(f"could not write the index {path} ({error.strerror})")
+    return dataset
+
+
+def _restamp(path: Path, meta: dict, stamps: list[list]) -> None:
+    """Store the stamps of files whose content was found unchanged."""
+    import sqlite3
+
+    meta = {**meta, "stamps": stamps, "built_ns": time.time_ns()}
+    try:
+        con = sqlite3.connect(path)
+        with con:
+            con.execute("UPDATE meta SET value = ? WHERE key = 'meta'", (json.dumps(meta),))
+        con.close()
+    except sqlite3.DatabaseError:
+        pass
+
+
+def info() -> dict:
+    """The cache directory and the indexes in it (size, counts, sources).
+
+    Returns
+    -------
+    dict
+        ``{"directory", "indexes": [{"file", "bytes", "built", "directories",
+        "entities", "links"}]}``.
+    """
+    import sqlite3
+
+    directory = cache_dir()
+    indexes = []
+    for path in sorted(directory.glob("*.sqlite")) if directory.is_dir() else []:
+        entry = {"file": path.name, "bytes": path.stat().st_size}
+        try:
+            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                meta = json.loads(con.execute("SELECT value FROM meta WHERE key = 'meta'").fetchone()[0])
+                entry["built"] = time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(meta["built_ns"] / 1e9))
+                entry["directories"] = meta.get("directories", [])
+                entry["entities"] = con.execute("SELECT count(*) FROM entities").fetchone()[0]
+                entry["links"] = con.execute("SELECT count(*) FROM links").fetchone()[0]
+            finally:
+                con.close()
+        except (sqlite3.DatabaseError, TypeError, KeyError, ValueError):
+            entry["error"] = "not a readable index"
+        indexes.append(entry)
+    return {"directory": str(directory), "indexes": indexes}
+
+
+def clear() -> int:
+    """Delete every index file; return how many were deleted."""
+    directory = cache_dir()
+    count = 0
+    for path in directory.glob("*.sqlite") if directory.is_dir() else []:
+        path.unlink(missing_ok=True)
+        count += 1
+    return count

@@ -1,0 +1,186 @@
+"""The compiled index: built once, read back equal, never stale, private, cleared."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from imrnet.cli import app
+from imrnet.dataset.loader import load
+from imrnet.index import cache
+from imrnet.index.store import read_index, write_index
+
+BASIC = Path(__file__).parent / "fixtures" / "records" / "basic"
+SCRIPT = Path(sys.executable).parent / "imrnet"
+runner = CliRunner()
+
+
+@pytest.fixture
+def data(tmp_path):
+    target = tmp_path / "data"
+    shutil.copytree(BASIC, target)
+    return target
+
+
+def indexes() -> list[Path]:
+    return sorted(cache.cache_dir().glob("*.sqlite"))
+
+
+def test_index_reads_back_the_same_dataset(data, tmp_path):
+    dataset = load([data])
+    write_index(tmp_path / "i.sqlite", dataset, {"x": 1})
+    back, meta = read_index(tmp_path / "i.sqlite")
+    assert meta == {"x": 1}
+    assert back.sources == dataset.sources
+    assert back.entities == dataset.entities
+    assert back.links == dataset.links
+    assert back.warnings == dataset.warnings and back.directories == dataset.directories
+    assert list(back.entities) == list(dataset.entities)  # file order kept
+
+
+def test_small_data_is_not_indexed(data):
+    cache.load_cached([data])
+    assert indexes() == []
+
+
+def test_second_load_comes_from_the_index(data):
+    first = cache.load_cached([data], min_bytes=0)
+    (index,) = indexes()
+    assert stat.S_IMODE(index.stat().st_mode) == 0o600
+    assert stat.S_IMODE(cache.cache_dir().stat().st_mode) == 0o700
+    # Prove the second answer is read from the index: doctor the index, not the data.
+    import sqlite3
+
+    con = sqlite3.connect(index)
+    with con:
+        con.execute("UPDATE entities SET name = 'From The Index' WHERE id = 'tsargrad'")
+    con.close()
+    second = cache.load_cached([data], min_bytes=0)
+    assert second.entities["tsargrad"].name == "From The Index"
+    assert first.entities["tsargrad"].name == "Tsargrad TV"
+
+
+def _edit(path: Path, old: str, new: str, keep_time: bool) -> None:
+    st = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    if keep_time:
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+@pytest.mark.parametrize("keep_time", [False, True], ids=["new-mtime", "same-mtime"])
+def test_every_edit_is_seen(data, keep_time):
+    cache.load_cached([data], min_bytes=0)
+    # Same length, and (second case) the same modification time: only the hash tells.
+    _edit(data / "entities.yaml", "Tsargrad TV", "Tsargrad XY", keep_time)
+    assert cache.load_cached([data], min_bytes=0).entities["tsargrad"].name == "Tsargrad XY"
+    _edit(data / "entities.yaml", "Tsargrad XY", "Tsargrad TV, more", keep_time)
+    assert cache.load_cached([data], min_bytes=0).entities["tsargrad"].name == "Tsargrad TV, more"
+    assert len(indexes()) == 1  # rebuilt in place, not beside
+
+
+def spy_hash(monkeypatch) -> list[str]:
+    """Record which files the freshness check hashes (the real hash still runs)."""
+    hashed: list[str] = []
+    real = cache._hash
+    monkeypatch.setattr(cache, "_hash", lambda p: hashed.append(p.name) or real(p))
+    return hashed
+
+
+def test_unchanged_stamps_are_trusted_without_hashing(data, monkeypatch):
+    monkeypatch.setattr(cache, "_RACY_NS", 0)  # no racy window: times are trusted at once
+    cache.load_cached([data], min_bytes=0)
+    (index,) = indexes()
+    built = index.stat().st_mtime_ns
+    hashed = spy_hash(monkeypatch)
+    assert cache.load_cached([data], min_bytes=0).entities["tsargrad"].name == "Tsargrad TV"
+    assert hashed == [] and index.stat().st_mtime_ns == built
+
+
+def test_added_or_removed_file_rebuilds(data):
+    cache.load_cached([data], min_bytes=0)
+    (data / "links.yaml").unlink()
+    assert cache.load_cached([data], min_bytes=0).links == ()
+
+
+def test_invalid_data_is_never_indexed(data):
+    from imrnet.errors import DatasetError
+
+    _edit(data / "links.yaml", "type: owns", "type: ownz", keep_time=False)
+    with pytest.raises(DatasetError):
+        cache.load_cached([data], min_bytes=0)
+    assert indexes() == []
+
+
+def test_broken_index_file_is_rebuilt(data):
+    cache.load_cached([data], min_bytes=0)
+    (index,) = indexes()
+    index.write_bytes(b"not a database at all")
+    assert cache.load_cached([data], min_bytes=0).entities["tsargrad"].name == "Tsargrad TV"
+    assert index.read_bytes()[:15] == b"SQLite format 3"
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions only")
+def test_cache_directory_others_may_write_is_refused(data, capsys):
+    os.chmod(cache.cache_dir(), 0o777)
+    dataset = cache.load_cached([data], min_bytes=0)
+    assert dataset.entities["tsargrad"].name == "Tsargrad TV"
+    assert indexes() == []
+    err = capsys.readouterr().err
+    assert err.startswith("imrnet: warning: cache directory ") and "is not private to you" in err
+
+
+def test_cache_command_info_and_clear(data, monkeypatch):
+    monkeypatch.setattr(cache, "MIN_BYTES", 0)
+    assert runner.invoke(app, ["show", "tsargrad", "--data", str(data)]).exit_code == 0
+    result = runner.invoke(app, ["cache", "--json"])
+    assert result.exit_code == 0, result.output
+    info = json.loads(result.stdout)
+    assert info["directory"] == str(cache.cache_dir())
+    assert [(i["entities"], i["links"], i["directories"]) for i in info["indexes"]] == [
+        (10, 9, [str(data)])]
+    result = runner.invoke(app, ["cache", "clear"])
+    assert result.stdout == f"Deleted 1 index file(s) from {cache.cache_dir()}\n"
+    assert indexes() == []
+    result = runner.invoke(app, ["cache", "purge"])
+    assert result.exit_code == 2
+    assert "unknown cache action 'purge'; expected info or clear" in result.stderr
+
+
+def test_installed_script_uses_and_refreshes_the_index(data, tmp_path):
+    env = {**os.environ, "IMRNET_CACHE_DIR": str(tmp_path / "c")}
+    # Make the data larger than the threshold with a long, valid summary.
+    text = (data / "sources.yaml").read_text(encoding="utf-8")
+    (data / "sources.yaml").write_text(text.replace("title: ", f"note: {'x' * 2_100_000}\n  title: ", 1),
+                                       encoding="utf-8")
+
+    def show() -> dict:
+        done = subprocess.run([str(SCRIPT), "show", "tsargrad", "--data", str(data), "--json"],
+                              capture_output=True, text=True, env=env, check=True)
+        return json.loads(done.stdout)
+
+    assert show()["name"] == "Tsargrad TV"
+    assert len(list((tmp_path / "c").glob("*.sqlite"))) == 1
+    _edit(data / "entities.yaml", "Tsargrad TV", "Tsargrad XY", keep_time=True)
+    assert show()["name"] == "Tsargrad XY"
+
+
+def test_touched_file_is_hashed_once_then_trusted(data, monkeypatch):
+    monkeypatch.setattr(cache, "_RACY_NS", 0)
+    cache.load_cached([data], min_bytes=0)
+    for path in data.iterdir():
+        os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    hashed = spy_hash(monkeypatch)
+    # Times changed, content did not: each file hashed once, the index kept and restamped.
+    assert cache.load_cached([data], min_bytes=0).entities["tsargrad"].name == "Tsargrad TV"
+    assert sorted(hashed) == ["entities.yaml", "links.yaml", "sources.yaml"]
+    hashed.clear()
+    assert cache.load_cached([data], min_bytes=0).entities["tsargrad"].name == "Tsargrad TV"
+    assert hashed == []
