@@ -274,3 +274,19 @@ def test_json_output_is_strict_for_every_valid_number(tmp_path):
     assert result.exit_code == 0
     amounts = json.loads(result.stdout, parse_constant=pytest.fail)
     assert [link.get("amount") for link in amounts["links"]] == [12345678901234568.0, None]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ('{"source": "agmr", "target": "doj", "type": "funds", "status": "reported", "amount": '
+     + "9" * 5000 + ', "currency": "USD", "sources": ["doc-a"]}',
+     "links.jsonl:1: a number of 5,000 digits is over the limit of 20 digits (see Limits in the README)"),
+    ('{"source": "agmr", "target": "doj", "type": "met", "status": "reported", "summary": "'
+     + "x" * 10001 + '", "sources": ["doc-a"]}',
+     "links.jsonl:1: field 'summary' is 10,001 characters long, over the limit of 10,000 "
+     "(see Limits in the README)"),
+])
+def test_json_lines_obey_the_same_limits(tmp_path, line, expected):
+    directory = dataset(tmp_path, "links", "")
+    (directory / "links.yaml").unlink()
+    (directory / "links.jsonl").write_text(line + "\n", encoding="utf-8")
+    assert validate(directory)[:2] == (3, [expected])

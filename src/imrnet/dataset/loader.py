@@ -52,7 +52,7 @@ from imrnet.dataset.vocab import (
     STATUSES,
 )
 
-__all__ = ["Problem", "Report", "load", "check_dirs", "parse_file"]
+__all__ = ["Problem", "Report", "load", "check_dirs", "parse_file", "limit_fields"]
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LINK_ID = re.compile(r"^[a-z0-9][a-z0-9~._-]*$")
@@ -105,9 +105,7 @@ def parse_file(path: Path, shown: str | None = None) -> tuple[list[_Mapping] | N
 
     Reading is :mod:`imrnet.dataset.yaml_reader`'s job, which refuses a
     file that breaks one of the :mod:`imrnet.dataset.limits` before
-    building it; a record holding a text longer than its field allows is
-    reported here, and the text cut to the limit so that later messages
-    stay short.
+    building it.
 
     Parameters
     ----------
@@ -152,13 +150,30 @@ def parse_file(path: Path, shown: str | None = None) -> tuple[list[_Mapping] | N
                 Problem(shown, 0, f"item {position} is a {type(item).__name__}, expected a mapping of fields")
             )
             continue
+        records.append(item)
+    return records, problems
+
+
+def limit_fields(records: list, shown: str) -> list[Problem]:
+    """Report each field holding a text longer than its limit, and cut it there.
+
+    Applies to records of either format; cutting keeps later messages short.
+
+    Examples
+    --------
+    >>> from imrnet.dataset.yaml_reader import read_text
+    >>> records, _ = read_text("- {id: a, name: " + "n" * 501 + "}")
+    >>> [str(p) for p in limit_fields(records, "entities.yaml")], len(records[0]["name"])
+    (["entities.yaml:1: field 'name' is 501 characters long, over the limit of 500 (see Limits in the README)"], 500)
+    """
+    problems = []
+    for item in records:
         for key, value in item.items():
             message = over_limit(key, value)
             if message:
                 problems.append(Problem(shown, item.key_lines.get(key, item.line), message))
                 item[key] = _cut(key, value)
-        records.append(item)
-    return records, problems
+    return problems
 
 
 def _cut(key: Any, value: Any) -> Any:
@@ -531,6 +546,7 @@ def check_dirs(dirs: list[Path]) -> Report:
             parse = parse_jsonl if path.suffix == ".jsonl" else parse_file
             records, problems = parse(path, shown)
             errors.extend(problems)
+            errors.extend(limit_fields(records or [], shown))
             if records is None:
                 unreadable = True
             else:

@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
@@ -200,18 +201,14 @@ def _pipe_console(**options):
 _NO_WRAP = frozenset({"#", "Date", "Dates", "Status"})
 
 
-def new_table(*columns: str, title: str | None = None, **options):
-    """A table in the house style, with the given column headers.
-
-    Dates, ranks and statuses keep to one line; other cells fold. Rows
-    past :data:`imrnet.output.inert.MAX_ROWS` are counted, not kept (unless
-    ``--full``): printing says how many were left out.
-    """
-    from rich.table import Table
+@functools.cache
+def _bounded_table() -> type:
+    """A Rich Table that counts rows past the bound instead of keeping them."""
+    from rich import table
 
     from imrnet.output.inert import FULL, MAX_ROWS
 
-    class BoundedTable(Table):
+    class Table(table.Table):
         hidden = 0
 
         def add_row(self, *renderables, **kwargs):
@@ -220,7 +217,17 @@ def new_table(*columns: str, title: str | None = None, **options):
                 return
             super().add_row(*renderables, **kwargs)
 
-    table = BoundedTable(title=title, title_justify="left", show_lines=False, **options)
+    return Table
+
+
+def new_table(*columns: str, title: str | None = None, **options):
+    """A table in the house style, with the given column headers.
+
+    Dates, ranks and statuses keep to one line; other cells fold. Rows
+    past :data:`imrnet.output.inert.MAX_ROWS` are counted, not kept (unless
+    ``--full``): printing says how many were left out.
+    """
+    table = _bounded_table()(title=title, title_justify="left", show_lines=False, **options)
     for column in columns:
         table.add_column(column, overflow="fold", no_wrap=column in _NO_WRAP)
     return table
