@@ -36,6 +36,7 @@ imrnet.dataset.yaml_reader.Refused: YAML anchor '&a' is not allowed: write the v
 from __future__ import annotations
 
 import math
+import os
 from pathlib import Path
 from typing import Any
 
@@ -310,8 +311,9 @@ def read_file(path: Path) -> tuple[Any, list[tuple[int, str]]]:
     """
     try:
         with path.open("rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
-            size = max(len(raw), path.stat().st_size)
+            size = os.fstat(stream.fileno()).st_size
+            raw = b"" if size > MAX_FILE_BYTES else stream.read(MAX_FILE_BYTES + 1)
+            size = max(size, len(raw))  # a file may grow, or claim no size
     except OSError as err:
         raise Refused(0, f"cannot read file: {err.strerror or err}") from None
     if size > MAX_FILE_BYTES:
