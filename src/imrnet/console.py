@@ -71,17 +71,18 @@ def tolerant_streams() -> None:
     """
     import codecs
 
+    from imrnet.output.terminal import is_utf
+
     try:
         codecs.lookup_error(ERRORS)
     except LookupError:
         codecs.register_error(ERRORS, _transliterate)
     for stream in (sys.stdout, sys.stderr):
-        encoding = getattr(stream, "encoding", None) or ""
+        if stream is None or is_utf(stream):
+            continue
         try:
-            if codecs.lookup(encoding).name.startswith("utf"):
-                continue
             stream.reconfigure(errors=ERRORS)
-        except (LookupError, AttributeError, ValueError, OSError):
+        except (AttributeError, ValueError, OSError):
             continue
 
 

@@ -82,26 +82,19 @@ def emit(
     """
     out = file if file is not None else sys.stdout
     if as_json or table is None:
-        out.write(_json(result, ascii_only=not _is_utf(out)) + "\n")
+        from imrnet.output.terminal import is_utf
+
+        out.write(_json(result, ascii_only=not is_utf(out)) + "\n")
         out.flush()
         return
     from imrnet.output.inert import FULL, MAX_CELL, MAX_ROWS, tame
+    from imrnet.output.terminal import is_utf
 
     full = FULL.get()
     con = console(out)
-    encoding = None if _is_utf(out) else con.encoding
+    encoding = None if is_utf(out) else con.encoding
     for renderable in table(result):
         con.print(tame(renderable, None if full else MAX_ROWS, None if full else MAX_CELL, encoding))
-
-
-def _is_utf(out: TextIO) -> bool:
-    """Whether ``out`` writes a Unicode encoding (else JSON escapes non-ASCII)."""
-    import codecs
-
-    try:
-        return codecs.lookup(getattr(out, "encoding", None) or "utf-8").name.startswith("utf")
-    except LookupError:
-        return False
 
 
 def _json(result: dict, ascii_only: bool) -> str:
@@ -124,13 +117,15 @@ def _finite(value: Any) -> Any:
 
 def console(file: TextIO | None = None):
     """A Rich console: colour only on a terminal and when ``NO_COLOR`` is unset."""
+    from imrnet.output.terminal import width_for
+
     out = file if file is not None else sys.stdout
     is_tty = hasattr(out, "isatty") and out.isatty()
     no_color = bool(os.environ.get("NO_COLOR"))
     plain = no_color or not is_tty
     return _pipe_console(
         file=out,
-        width=_width(out, is_tty),
+        width=width_for(out, is_tty),
         # No escape codes at all (not even bold) when piped or under NO_COLOR.
         color_system=None if plain else "auto",
         no_color=plain,
@@ -141,44 +136,6 @@ def console(file: TextIO | None = None):
         soft_wrap=False,
         emoji=False,
     )
-
-
-#: Narrower or wider layouts are unreadable: ``COLUMNS`` is kept within these.
-MIN_WIDTH, MAX_WIDTH = 40, 1000
-
-
-def _width(out: TextIO, is_tty: bool) -> int | None:
-    """The width to lay tables out for (see :func:`fit_width`)."""
-    terminal = 0
-    if is_tty:
-        try:
-            terminal = os.get_terminal_size(out.fileno()).columns
-        except (AttributeError, ValueError, OSError):
-            terminal = 0
-    return fit_width(os.environ.get("COLUMNS"), terminal)
-
-
-def fit_width(columns: str | None, terminal: int = 0) -> int | None:
-    """The width to lay tables out for; ``None`` leaves it to Rich (80 when piped).
-
-    ``COLUMNS`` wins when it is a whole number, kept between
-    :data:`MIN_WIDTH` and :data:`MAX_WIDTH`; ``COLUMNS=0`` (which Rich would
-    take literally, printing nothing) counts as unset, and so does a
-    terminal that reports no width.
-
-    Examples
-    --------
-    >>> fit_width("0"), fit_width("0", terminal=120), fit_width("5"), fit_width("100000")
-    (80, 120, 40, 1000)
-    >>> fit_width(None), fit_width("wide"), fit_width(None, terminal=60)
-    (None, None, 60)
-    """
-    raw = (columns or "").strip()
-    wanted = int(raw) if raw.isdigit() and len(raw) < 10 else 0
-    wanted = wanted or terminal
-    if not wanted:
-        return 80 if raw.isdigit() else None
-    return max(MIN_WIDTH, min(wanted, MAX_WIDTH))
 
 
 def _pipe_console(**options):
