@@ -97,7 +97,11 @@ FullOption = Annotated[
 
 def _with_full(func):
     """Give a command the ``--full`` option; tables read it from :data:`imrnet.output.inert.FULL`."""
-    signature = inspect.signature(func)
+    try:
+        # Evaluated: Typer reads the options' declarations from the signature.
+        signature = inspect.signature(func, eval_str=True)
+    except NameError:  # an annotation names what its module does not import
+        signature = inspect.signature(func)
     added = inspect.Parameter("full", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=FullOption)
     parameters = [*signature.parameters.values(), added]
 
