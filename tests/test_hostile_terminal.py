@@ -259,3 +259,10 @@ def test_long_text_is_cut_in_tables_and_whole_in_json(wordy):
     assert " ".join(full.stdout.replace("│", " ").split()).count("word") == 1800
     card = json.loads(runner.invoke(app, ["show", "agmr", "--json", "--data", str(wordy)]).stdout)
     assert card["summary"] == ("word " * 1800).strip()
+
+
+@pytest.mark.parametrize(("command", "what"), [("show", "entity name"), ("search", "search text")])
+def test_typed_text_has_a_length_limit(command, what):
+    result = runner.invoke(app, [command, "Ionov " * 20_000])
+    assert result.exit_code == 2
+    assert result.stderr == f"imrnet: {what} of 120,000 characters is over the limit of 1,000\n"
