@@ -73,14 +73,14 @@ def test_files_are_lists_of_mappings():
 
 
 def test_pinned_totals():
-    assert (len(SOURCES), len(ENTITIES), len(LINKS)) == (25, 105, 205)
+    assert (len(SOURCES), len(ENTITIES), len(LINKS)) == (25, 106, 205)
 
 
 def test_entity_counts_by_type():
     assert collections.Counter(e["type"] for e in ENTITIES) == {
         "person": 26,
         "organization": 29,
-        "public_body": 21,
+        "public_body": 22,
         "media": 18,
         "event": 8,
         "company": 3,
@@ -419,12 +419,21 @@ def test_imr_article_paragraph_locators():
 
 
 def test_seagal_envoy_and_order_of_friendship():
-    # The article names no appointing body: the post is a dated state tie, with no appointer.
+    # The article names neither who appointed him nor whose envoy he is ("special envoy for
+    # humanitarian relations between Russia and Japan", para. 8): the post is its own entity,
+    # tied to no state, and he holds it from 2018; no appointer, no Russian government.
     assert _links(source="steven-seagal", type="represents") == []
     assert _links(target="steven-seagal", type="appointed") == []
     envoy = _one(source="steven-seagal", type="officer_of")
-    assert (envoy["target"], envoy["start"], envoy["status"]) == ("russian-government", "2018", "reported")
-    assert envoy["role"] == "special envoy for humanitarian relations between Russia and Japan"
+    assert (envoy["target"], envoy["start"], envoy["status"]) == ("russia-japan-envoy-post", "2018", "reported")
+    assert {c["locator"] for c in envoy["sources"]} == {"para. 8"}
+    post = BY_ID["russia-japan-envoy-post"]
+    assert post["type"] == "public_body" and "country" not in post
+    assert "special envoy for humanitarian relations between Russia and Japan" in post["aliases"]
+    assert _links(source="russia-japan-envoy-post") == []
+    assert [(l["source"], l["type"]) for l in _links(target="russia-japan-envoy-post")] == [
+        ("steven-seagal", "officer_of")]
+    assert {l["type"] for l in _links(source="steven-seagal", target="russian-government")} == {"citizen_of"}
     assert "2018" in BY_ID["steven-seagal"]["summary"] and "envoy" in BY_ID["steven-seagal"]["summary"]
     award = _one(source="vladimir-putin", target="steven-seagal", type="awarded")
     assert (award["start"], award["status"]) == ("2023-02", "reported")

@@ -209,4 +209,4 @@ def main() -> None:
 
 
 # Command modules register themselves on `app`; imported last, after `command` exists.
-from imrnet.cli import validate, graph, records, cache, imports  # noqa: E402,F401
+from imrnet.cli import validate, graph, records, cache, imports, export  # noqa: E402,F401
