@@ -266,3 +266,29 @@ def test_typed_text_has_a_length_limit(command, what):
     result = runner.invoke(app, [command, "Ionov " * 20_000])
     assert result.exit_code == 2
     assert result.stderr == f"imrnet: {what} of 120,000 characters is over the limit of 1,000\n"
+
+
+def test_an_export_shown_on_a_terminal_is_inert(hostile):
+    """Exports keep the data's values in files and pipes; on a terminal they are made inert."""
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-m", "imrnet", "export", "dot", "--data", str(hostile)],
+                              stdout=follower, stderr=subprocess.PIPE, timeout=120)
+        os.close(follower)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal closed
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(leader)
+    assert done.returncode == 0, done.stderr
+    assert SHOWN_NAME.encode() in shown and b"\x1b" not in shown
+    piped = _imrnet("export", "dot", "--data", str(hostile))
+    assert b"Alexander \x1b]0;PWNED\x07" in piped.stdout  # (click drops colour codes from pipes)
