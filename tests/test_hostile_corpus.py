@@ -290,3 +290,18 @@ def test_json_lines_obey_the_same_limits(tmp_path, line, expected):
     (directory / "links.yaml").unlink()
     (directory / "links.jsonl").write_text(line + "\n", encoding="utf-8")
     assert validate(directory)[:2] == (3, [expected])
+
+
+def test_many_bad_references_into_many_entities_get_bounded_suggestions(tmp_path):
+    """"Did you mean" compares each bad reference with every entity: only the first 100 get one."""
+    entities = "".join(f"- {{id: person-{i}, name: Person {i}, type: person, sources: [doc-a]}}\n"
+                       for i in range(3000))
+    links = "".join(f"- {{id: l{i}, source: persn-{i}, target: person-{i + 1}, type: met, status: reported, "
+                    f"sources: [doc-a]}}\n" for i in range(300))
+    directory = dataset(tmp_path, "entities", entities)
+    (directory / "links.yaml").write_text(links, encoding="utf-8")
+    code, lines, _ = validate(directory)
+    assert (code, len(lines)) == (3, 300)
+    assert lines[99] == ("links.yaml:100: link persn-99 -> person-100: unknown entity 'persn-99' in field "
+                         "'source' (did you mean 'person-99'?)")
+    assert lines[100] == "links.yaml:101: link persn-100 -> person-101: unknown entity 'persn-100' in field 'source'"

@@ -26,11 +26,11 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from imrnet.dataset.dates import date_bounds, parse_date
 from imrnet.errors import DatasetError
@@ -196,8 +196,26 @@ class _Parsed:
     origin: str = "bundled"
 
 
+#: "Did you mean" compares a word with every option: the first 100 problems
+#: get suggestions, so that thousands of bad references into thousands of
+#: entities stay fast.
+MAX_SUGGESTIONS, MAX_SUGGESTION_OPTIONS = 100, 2_000
+_suggestions_left: ContextVar[int] = ContextVar("suggestions_left", default=MAX_SUGGESTIONS)
+
+
 def _closest(word: str, options: Iterable[str]) -> str:
-    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    left = _suggestions_left.get()
+    if left <= 0 or len(word) > 200:
+        return ""
+    _suggestions_left.set(left - 1)
+    options = list(options)
+    if len(options) > MAX_SUGGESTION_OPTIONS:  # difflib is pure Python: rapidfuzz's C scorer
+        from rapidfuzz import fuzz, process
+
+        found = process.extractOne(word, options, scorer=fuzz.ratio, score_cutoff=60)
+        match = [found[0]] if found else []
+    else:
+        match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f" (did you mean {match[0]!r}?)" if match else ""
 
 
@@ -556,6 +574,7 @@ def check_dirs(dirs: list[Path]) -> Report:
         # every reference into it as unknown: stop at the syntax errors.
         return Report(None, errors, [])
 
+    _suggestions_left.set(MAX_SUGGESTIONS)
     checker = _Checker()
     checker.errors = errors
     for item in parsed["sources"]:
