@@ -277,4 +277,5 @@ def test_completion_offers_entity_names_from_the_bundled_data():
 
 
 def test_completion_reads_the_data_given_on_the_command_line():
-    assert _complete(f"imrnet ego --data {BASIC} alexander") == ["alexander-dugin", "alexander-ionov"]
+    assert _complete(f"imrnet ego --data {BASIC} alexander") == [
+        "Alexander\\ Dugin", "Alexander\\ Ionov", "alexander-dugin", "alexander-ionov"]

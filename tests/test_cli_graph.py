@@ -106,7 +106,7 @@ def test_ego_json(small):
     assert [(n["id"], n["distance"]) for n in doc["nodes"]] == [
         ("alexander-ionov", 0), ("big-forum", 1), ("alexander-dugin", 2), ("anna-smirnova", 2),
         ("boris-smirnov", 2), ("clara-petrova", 2), ("konstantin-malofeev", 2)]
-    assert list(doc) == ["center", "radius", "nodes", "links", "filters"]
+    assert list(doc) == ["center", "radius", "nodes", "links", "accounts", "facts", "filters"]
 
 
 def test_centrality_json(small):

@@ -66,7 +66,8 @@ def assert_usage_error(result, *fragments: str) -> None:
 ORIGIN = "tests/fixtures/records/basic"
 
 LINK_OWNS = {
-    "id": "malofeev-owns-tsargrad", "source": "konstantin-malofeev", "target": "tsargrad",
+    "id": "malofeev-owns-tsargrad", "source": "konstantin-malofeev", "source_name": "Konstantin Malofeev", "target": "tsargrad",
+    "target_name": "Tsargrad TV",
     "type": "owns", "label": "owns", "status": "reported", "start": "2015", "end": None,
     "role": None, "amount": None, "currency": None, "summary": None,
     "sources": [{"id": "imr-article", "locator": "para. 5"}],
@@ -74,7 +75,8 @@ LINK_OWNS = {
     "time": {"timing": "state", "start": "2015", "end": None, "basis": "dates", "earliest": None},
 }
 LINK_EMPLOYS = {
-    "id": "tsargrad-employs-dugin", "source": "tsargrad", "target": "alexander-dugin",
+    "id": "tsargrad-employs-dugin", "source": "tsargrad", "source_name": "Tsargrad TV", "target": "alexander-dugin",
+    "target_name": "Alexander Dugin",
     "type": "employs", "label": "employs", "status": "reported", "start": "2015-09",
     "end": "2017", "role": "chief editor", "amount": None, "currency": None, "summary": None,
     "sources": [{"id": "imr-article", "locator": None}],
@@ -83,7 +85,8 @@ LINK_EMPLOYS = {
              "earliest": None},
 }
 LINK_FUNDS = {
-    "id": "malofeev-funds-imr", "source": "konstantin-malofeev", "target": "imr",
+    "id": "malofeev-funds-imr", "source": "konstantin-malofeev", "source_name": "Konstantin Malofeev", "target": "imr",
+    "target_name": "International Movement of Russophiles",
     "type": "funds", "label": "funds", "status": "alleged", "start": "2023", "end": None,
     "role": None, "amount": 1000000, "currency": "RUB", "summary": None,
     "sources": [{"id": "imr-article", "locator": None}],
@@ -91,7 +94,8 @@ LINK_FUNDS = {
     "time": {"timing": "act", "start": "2023", "end": "2023", "basis": "dates", "earliest": None},
 }
 LINK_SPOKE = {
-    "id": "ionov-spoke-congress", "source": "alexander-ionov", "target": "imr-congress",
+    "id": "ionov-spoke-congress", "source": "alexander-ionov", "source_name": "Alexander Ionov", "target": "imr-congress",
+    "target_name": "IMR founding congress",
     "type": "spoke_at", "label": "spoke at", "status": "reported", "start": "2023-03-14",
     "end": None, "role": None, "amount": None, "currency": None, "summary": None,
     "sources": [{"id": "imr-article", "locator": "para. 2"}],
@@ -111,7 +115,7 @@ def test_show_json_exact():
         "aliases": ["Tsargrad", "Царьград"], "country": ["RU"], "born": None,
         "founded": "2015", "date": None, "place": None, "summary": None, "tags": [],
         "sources": [{"id": "imr-article", "locator": None}], "origin": ORIGIN,
-        "links": [LINK_OWNS, LINK_EMPLOYS],
+        "links": [LINK_OWNS, LINK_EMPLOYS], "accounts": {},
     }
 
 
@@ -174,7 +178,10 @@ def test_search_no_match_exits_1():
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == "imrnet: nothing matches 'zzzzqqq'\n"
-    assert run("search", "zzzzqqq", "--json").stdout == ""
+    # --json prints the empty answer; the message still goes to standard error
+    doc = run("search", "zzzzqqq", "--json")
+    assert doc.exit_code == 1 and json.loads(doc.stdout) == {"query": "zzzzqqq", "results": []}
+    assert doc.stderr == "imrnet: nothing matches 'zzzzqqq'\n"
 
 
 def test_search_bad_options():
@@ -204,7 +211,9 @@ def test_list_json_exact():
              "country": ["RU"], "tags": ["oligarch"]},
         ],
     }
-    assert run_json("list", "--type", "company") == {"count": 0, "entities": []}
+    empty = run("list", "--type", "company", "--json")
+    assert empty.exit_code == 1 and json.loads(empty.stdout) == {"count": 0, "entities": []}
+    assert empty.stderr == "imrnet: no entity has all of these values\n"
 
 
 def test_list_table():
@@ -236,6 +245,7 @@ def test_links_json_exact():
             "link_types": None, "exclude_link_types": ["associate"],
             "entity": ["konstantin-malofeev"],
         },
+        "sort": None, "accounts": {},
         "links": [LINK_OWNS, LINK_FUNDS],
     }
 
@@ -295,6 +305,7 @@ def test_timeline_json_exact():
     assert run_json("timeline", "imr congress") == {
         "entity": {"id": "imr-congress", "name": "IMR founding congress", "type": "event"},
         "filters": ALL_COUNTED,
+        "accounts": {},
         "items": [
             {"date": "2023-03-14", "item": "event", "id": "imr-congress",
              "name": "IMR founding congress", "type": "event", "place": "Moscow",
@@ -317,7 +328,8 @@ def test_timeline_all_and_filters():
     assert [i["id"] for i in ionov["items"]] == [
         "ionov-associate-malofeev", "ionov-leads-agmr", "imr-congress", "ionov-spoke-congress"]
     empty = run("timeline", "eurasian-forum")
-    assert empty.exit_code == 0 and "no dated links or events" in empty.stdout
+    assert (empty.exit_code, empty.stdout) == (1, "")
+    assert empty.stderr == "imrnet: no dated link or event (Links counted: all)\n"
 
 
 def test_timeline_says_which_links_were_counted():
@@ -331,8 +343,8 @@ def test_timeline_says_which_links_were_counted():
     assert [i["id"] for i in doc["items"]] == ["doj-charged-ionov"]
     out = run("timeline", "Ionov", "--status", "alleged", "--until", "2022").stdout
     assert out.splitlines()[-1] == "Links counted: status alleged; until 2022"
-    out = run("timeline", "eurasian-forum", "--link-type", "funds").stdout
-    assert out.splitlines()[-1] == "Links counted: of type funds"
+    err = run("timeline", "eurasian-forum", "--link-type", "funds").stderr
+    assert err.endswith("(Links counted: of type funds)\n")
 
 
 def test_timeline_table():
@@ -378,7 +390,8 @@ def test_source_detail_json_exact():
              "type": "organization", "locators": ["section AGMR"]},
         ],
         "links": [{
-            "id": "ionov-leads-agmr", "source": "alexander-ionov", "target": "agmr",
+            "id": "ionov-leads-agmr", "source": "alexander-ionov", "source_name": "Alexander Ionov", "target": "agmr",
+    "target_name": "Anti-Globalization Movement of Russia",
             "type": "leads", "label": "leads", "status": "reported", "start": "2012",
             "end": None, "role": None, "amount": None, "currency": None, "summary": None,
             "sources": [{"id": "wiki-ionov", "locator": None}],

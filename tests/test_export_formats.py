@@ -66,6 +66,7 @@ def test_graphml_typed_attributes():
         "id": "konstantin-malofeev~owns~tsargrad", "relation": "owns", "label": "owns",
         "status": "alleged", "kind": "affiliation", "symmetric": False, "sources": "src-a (p. 2)",
         "timing": "state", "time_basis": "none", "origin": owns["origin"],
+        "source_name": "Konstantin Malofeev", "target_name": "Tsargrad TV",
     }
     assert owns["origin"].endswith("small")
     assert graph.edges["alexander-ionov", "alexander-dugin", L15]["symmetric"] is True

@@ -268,13 +268,14 @@ def test_typed_text_has_a_length_limit(command, what):
     assert result.stderr == f"imrnet: {what} of 120,000 characters is over the limit of 1,000\n"
 
 
-def test_an_export_shown_on_a_terminal_is_inert(hostile):
-    """Exports keep the data's values in files and pipes; on a terminal they are made inert."""
+@pytest.mark.parametrize("command", [["export", "dot"], ["list", "--csv"]])
+def test_an_export_shown_on_a_terminal_is_inert(hostile, command):
+    """Exports and CSV keep the data's values in files and pipes; on a terminal they are made inert."""
     import pty
 
     leader, follower = pty.openpty()
     try:
-        done = subprocess.run([sys.executable, "-m", "imrnet", "export", "dot", "--data", str(hostile)],
+        done = subprocess.run([sys.executable, "-m", "imrnet", *command, "--data", str(hostile)],
                               stdout=follower, stderr=subprocess.PIPE, timeout=120)
         os.close(follower)
         shown = b""
@@ -290,5 +291,5 @@ def test_an_export_shown_on_a_terminal_is_inert(hostile):
         os.close(leader)
     assert done.returncode == 0, done.stderr
     assert SHOWN_NAME.encode() in shown and b"\x1b" not in shown
-    piped = _imrnet("export", "dot", "--data", str(hostile))
+    piped = _imrnet(*command, "--data", str(hostile))
     assert b"Alexander \x1b]0;PWNED\x07" in piped.stdout  # (click drops colour codes from pipes)

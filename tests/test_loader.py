@@ -442,10 +442,13 @@ def test_validate_clean_summary_json():
             "sources": 2,
             "entities": 3,
             "links": 2,
+            "account_groups": 0,
             "entity_types": {"person": 1, "organization": 1, "public_body": 1},
             "link_types": {"leads": 1, "charged": 1},
             "statuses": {"reported": 1, "alleged": 1},
+            "retracted": {"entities": 0, "links": 0, "sources": 0},
         },
+        "retracted": [],
         "errors": [],
         "warnings": [],
     }

@@ -47,7 +47,8 @@ def test_hops_carry_every_link_in_file_order(small):
     assert [(l["type"], l["status"]) for l in first] == [("funds", "reported"), ("owns", "alleged")]
     assert first[0] == {
         "id": "konstantin-malofeev~funds~tsargrad~2015", "source": "konstantin-malofeev",
-        "target": "tsargrad", "type": "funds", "label": "funds", "status": "reported",
+        "source_name": "Konstantin Malofeev", "target": "tsargrad", "target_name": "Tsargrad TV",
+        "type": "funds", "label": "funds", "status": "reported",
         "start": "2015", "end": None, "role": None, "amount": None, "currency": None,
         "summary": None, "sources": [{"id": "src-a", "locator": None}], "kind": "affiliation",
         "symmetric": False, "account_of": None, "origin": "tests/fixtures/graph/small",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
+from imrnet.dataset.accounts import accounts
 from imrnet.queries.stats import network_stats
 from imrnet.errors import UsageError
 from imrnet.queries.filters import LinkFilter
@@ -22,6 +23,7 @@ def test_stats_exact(small):
         "entities": 13,
         "links": 15,
         "links_total": 15,
+        "account_groups": 0,
         "entity_types": {"person": 7, "organization": 2, "company": 1, "public_body": 1,
                          "media": 1, "event": 1},
         "link_types": {"leads": 1, "member_of": 2, "owns": 1, "employs": 2, "funds": 1,
@@ -104,7 +106,10 @@ def test_bundled_stats_consistent():
     r = network_stats(d)
     g = to_networkx(d)
     assert r["entities"] == len(d.entities) == sum(r["entity_types"].values())
-    assert r["links"] == len(d.links) == sum(r["statuses"].values()) == sum(r["link_types"].values())
+    # competing accounts of one fact count once
+    facts = len(d.links) - sum(len(ids) - 1 for ids in accounts(d.links).values())
+    assert r["account_groups"] == len(accounts(d.links)) > 0
+    assert r["links"] == facts == sum(r["statuses"].values()) == sum(r["link_types"].values())
     assert r["pairs"] == g.number_of_edges()
     assert r["components"] == nx.number_connected_components(g)
     assert r["density"] == round(nx.density(g), 4)

@@ -41,14 +41,15 @@ def run(*args, data=TIME):
     return runner.invoke(app, [*map(str, args), "--data", str(data)])
 
 
-def run_json(*args):
+def run_json(*args, code=0):
+    """The JSON answer; ``code=1`` for an empty answer (still one JSON document)."""
     result = run(*args, "--json")
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == code, result.stderr
     return json.loads(result.stdout)
 
 
 def link_ids(*args):
-    doc = run_json("links", *args)
+    doc = run_json("links", *args, code=0 if "1900" not in args or "include" in args else 1)
     return [link["id"] for link in doc["links"]], doc["filters"]["undated_left_out"]
 
 
@@ -84,8 +85,9 @@ def test_links_dates(args, expected, left_out):
 
 def test_links_say_what_they_left_out(monkeypatch):
     monkeypatch.setenv("COLUMNS", "200")
-    out = run("links", "--as-of", "1900").stdout
-    assert out.splitlines()[-1] == "Links counted: in force at 1900; 1 undated left out (--undated include keeps them)"
+    # an empty answer: exit 1, the message on standard error says what was left out
+    err = run("links", "--as-of", "1900").stderr
+    assert err.endswith("(Links counted: in force at 1900; 1 undated left out (--undated include keeps them))\n")
     out = run("links", "--as-of", "1900", "--undated", "include").stdout
     assert out.splitlines()[-1] == "Links counted: in force at 1900; undated links included"
 
@@ -170,7 +172,7 @@ def test_common_follows_affiliation_ties_by_default():
 
 def test_ego_of_an_organization_before_it_was_founded():
     # The issue: `ego IMR --as-of 2016` showed supporters of an organization founded in 2023.
-    doc = run_json("ego", "International Movement of Russophiles", "--as-of", "2016")
+    doc = run_json("ego", "International Movement of Russophiles", "--as-of", "2016", code=1)
     assert [n["id"] for n in doc["nodes"]] == ["imr"] and doc["links"] == []
     assert doc["filters"]["undated_left_out"] == 2
     doc = run_json("ego", "imr", "--as-of", "2023-03-14")
@@ -225,6 +227,6 @@ def test_script_links_as_of():
     proc = subprocess.run([str(SCRIPT), "links", "--as-of", "1900", "--json", "--data", str(TIME)],
                           capture_output=True, text=True, encoding="utf-8", timeout=60,
                           env={**os.environ})
-    assert proc.returncode == 0 and proc.stderr == ""
+    assert proc.returncode == 1 and proc.stderr.startswith("imrnet: no link passes the filters")
     doc = json.loads(proc.stdout)
     assert doc["count"] == 0 and doc["filters"]["undated_left_out"] == 1

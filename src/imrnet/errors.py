@@ -30,9 +30,27 @@ class ImrnetError(Exception):
 
 
 class NoAnswer(ImrnetError):
-    """A well-formed query that has no answer (no path, no match)."""
+    """A well-formed query that has no answer (no path, no match).
+
+    Parameters
+    ----------
+    message : str
+        What was not found, for standard error.
+    empty : dict, optional
+        The command's answer with nothing in it (its usual shape, empty
+        lists), which ``--json`` prints.
+
+    Examples
+    --------
+    >>> NoAnswer("nothing matches 'x'", empty={"query": "x", "results": []}).empty["results"]
+    []
+    """
 
     exit_code = 1
+
+    def __init__(self, message: str, empty: dict | None = None):
+        super().__init__(message)
+        self.empty = empty
 
 
 class UsageError(ImrnetError):

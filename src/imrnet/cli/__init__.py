@@ -9,7 +9,7 @@ standard error and exit codes here, and only here:
 code  meaning
 ====  ==========================================================
 0     success
-1     a query with no answer (no path, no match)
+1     an empty answer (no path, no match, nothing left by the filters)
 2     usage error (bad option, unknown or ambiguous name)
 3     invalid dataset (every problem is listed on standard error),
       or a data file or directory that cannot be read
@@ -32,7 +32,8 @@ from imrnet import __version__
 __all__ = ["app", "command", "fail", "say", "main", "FullOption", "INTERRUPTED", "UNREADABLE"]
 
 EPILOG = (
-    "Exit codes: 0 success, 1 no answer (no path, no match), "
+    "Exit codes: 0 success, 1 empty answer (no path, no match, nothing left by the filters; "
+    "--json still prints its one document), "
     "2 usage error (bad option, unknown or ambiguous name), 3 invalid or unreadable dataset, "
     "130 interrupted."
 )
@@ -203,6 +204,11 @@ def _quiet_broken_pipe() -> None:
 def main() -> None:
     """Entry point of the ``imrnet`` console script."""
     try:
+        if os.environ.get("_IMRNET_COMPLETE"):
+            from imrnet.cli.completion import complete
+
+            complete(app)
+            return
         app(prog_name="imrnet")
     except KeyboardInterrupt:  # outside a command: while parsing or completing
         sys.exit(INTERRUPTED)

@@ -25,6 +25,8 @@ from imrnet.cli.options import (
     whole_number,
 )
 
+from imrnet.cli.formats import LongOption, answer
+
 if TYPE_CHECKING:  # the commands receive one, built by @command(filters=True)
     from imrnet.queries.filters import LinkFilter
 
@@ -98,6 +100,7 @@ def path(
             show_default=False,
         ),
     ] = None,
+    long: LongOption = False,
     link_filter: "LinkFilter" = None,
     data: DataOption = None,
     json: JsonOption = False,
@@ -130,27 +133,31 @@ def path(
 
       imrnet path Malofeev Dugin --directed --exclude-type event --json
     """
+    from functools import partial
+
     from imrnet.queries.path import find_paths
-    from imrnet.output.render import emit
     from imrnet.output.tables_graph import path_tables
 
     count = whole_number(limit, "--limit", 1)
     hops = None if max_hops is None else whole_number(max_hops, "--max-hops", 1)
     dataset = load_dataset(data)
-    result = find_paths(
-        dataset,
-        source,
-        target,
-        link_filter=link_filter,
-        avoid=avoid or (),
-        via_types=via_type,
-        exclude_types=exclude_type,
-        directed=directed,
-        limit=count,
-        rank=rank,
-        max_hops=hops,
+    answer(
+        lambda: find_paths(
+            dataset,
+            source,
+            target,
+            link_filter=link_filter,
+            avoid=avoid or (),
+            via_types=via_type,
+            exclude_types=exclude_type,
+            directed=directed,
+            limit=count,
+            rank=rank,
+            max_hops=hops,
+        ),
+        json=json,
+        table=partial(path_tables, dataset=dataset, long=long),
     )
-    emit(result, as_json=json, table=path_tables)
 
 
 @command("ego", filters=True)
@@ -182,12 +189,21 @@ def ego(
       imrnet ego agmr --json | jq '.nodes[] | select(.distance == 1) | .name'
     """
     from imrnet.queries.ego import ego_network
-    from imrnet.output.render import emit
     from imrnet.output.tables_graph import ego_tables
 
     hops = whole_number(radius, "--radius", 1)
     dataset = load_dataset(data)
-    emit(ego_network(dataset, center, radius=hops, link_filter=link_filter), as_json=json, table=ego_tables)
+
+    def alone(result: dict) -> str | None:
+        if len(result["nodes"]) > 1:
+            return None
+        from imrnet.output.render import filters_text
+
+        name = result["center"]["name"]
+        return f"{name} has no counted link ({filters_text(result['filters'])})"
+
+    answer(lambda: ego_network(dataset, center, radius=hops, link_filter=link_filter),
+           json=json, table=ego_tables, empty=alone)
 
 
 @command("centrality", filters=True, ties="affiliation")
@@ -236,14 +252,16 @@ def centrality(
       imrnet centrality --measure all --status reported --json | jq '.results[0]'
     """
     from imrnet.queries.centrality import centrality as rank
-    from imrnet.output.render import emit
     from imrnet.output.tables_graph import centrality_tables
 
     count = whole_number(top, "--top", 1)
     wanted = measure.strip().lower()
     dataset = load_dataset(data)
-    result = rank(dataset, wanted, top=count, entity_type=entity_type, link_filter=link_filter)
-    emit(result, as_json=json, table=centrality_tables)
+    answer(
+        lambda: rank(dataset, wanted, top=count, entity_type=entity_type, link_filter=link_filter),
+        json=json, table=centrality_tables,
+        shape=lambda: {"measure": wanted, "results": [], "filters": link_filter.describe(dataset)},
+    )
 
 
 @command("common", filters=True, ties="affiliation")
@@ -274,12 +292,11 @@ def common(
 
       imrnet common Malofeev Dugin
 
-      imrnet common Ionov Malofeev Dugin --status reported
+      imrnet common Malofeev Dugin Seagal --status reported
 
-      imrnet common Tsargrad "Alexander Dugin" --json | jq '.results[].entity.name'
+      imrnet common Malofeev "Alexander Dugin" --json | jq '.results[].entity.id'
     """
     from imrnet.queries.common import common_neighbours
-    from imrnet.output.render import emit
     from imrnet.output.tables_graph import common_tables
 
     if len(names) < 2:
@@ -287,7 +304,8 @@ def common(
 
         raise UsageError("give at least two entities to find what ties them")
     dataset = load_dataset(data)
-    emit(common_neighbours(dataset, names, link_filter=link_filter), as_json=json, table=common_tables)
+    answer(lambda: common_neighbours(dataset, names, link_filter=link_filter), json=json,
+           table=common_tables)
 
 
 @command("communities", filters=True, ties="affiliation")
@@ -327,13 +345,17 @@ def communities(
       imrnet communities --seed 7 --json | jq '.communities[0].members[].name'
     """
     from imrnet.queries.communities import find_communities
-    from imrnet.output.render import emit
     from imrnet.output.tables_graph import communities_tables
 
     number = whole_number(seed, "--seed", 0)
+    wanted = method.strip().lower()
     dataset = load_dataset(data)
-    result = find_communities(dataset, method.strip().lower(), seed=number, link_filter=link_filter)
-    emit(result, as_json=json, table=communities_tables)
+    answer(
+        lambda: find_communities(dataset, wanted, seed=number, link_filter=link_filter),
+        json=json, table=communities_tables,
+        shape=lambda: {"method": wanted, "seed": number if wanted == "louvain" else None,
+                       "communities": [], "filters": link_filter.describe(dataset)},
+    )
 
 
 @command("stats", filters=True)
@@ -361,9 +383,9 @@ def stats(
       imrnet stats --json | jq .components
     """
     from imrnet.queries.stats import network_stats
-    from imrnet.output.render import emit
     from imrnet.output.tables_graph import stats_tables
 
     count = whole_number(top, "--top", 1)
     dataset = load_dataset(data)
-    emit(network_stats(dataset, link_filter=link_filter, top=count), as_json=json, table=stats_tables)
+    answer(lambda: network_stats(dataset, link_filter=link_filter, top=count), json=json,
+           table=stats_tables)

@@ -49,22 +49,18 @@ def complete_entity(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion: the names, aliases and ids that start with what is typed.
 
     Reads the dataset the command line names so far (``--data``), else the
-    default one; completes nothing when it cannot be loaded. (Typer keeps
-    only candidates that start with the typed text, case included.)
+    default one; completes nothing when it cannot be loaded. Case and
+    script do not matter, and bash gets multi-word names escaped
+    (:mod:`imrnet.cli.completion`).
     """
+    from imrnet.cli.completion import candidates, shell_name
     from imrnet.errors import ImrnetError
 
     try:
         dataset = load_dataset(ctx.params.get("data") if ctx is not None else None)
     except ImrnetError:
         return []
-    found = {
-        candidate
-        for entity in dataset.entities.values()
-        for candidate in (entity.id, entity.name, *entity.aliases)
-        if candidate.startswith(incomplete)
-    }
-    return sorted(found)
+    return candidates(dataset, incomplete, shell_name())
 
 
 def complete_types(incomplete: str) -> list[str]:

@@ -21,6 +21,8 @@ from imrnet.cli.options import (
     whole_number,
 )
 
+from imrnet.cli.formats import CsvOption, LongOption, TsvOption, answer
+
 if TYPE_CHECKING:  # the commands receive one, built by @command(filters=True)
     from imrnet.queries.filters import LinkFilter
 
@@ -45,23 +47,46 @@ EntityOption = repeatable(
 )
 
 
-def _emit(result: dict, json: bool, builder, dataset=None) -> None:
-    from functools import partial
+SortOption = Annotated[
+    Optional[str],
+    typer.Option("--sort", metavar="ORDER", show_default=False,
+                 help="Order links by date (oldest first, undated last), source, target or "
+                 "type; file order by default.",
+                 autocompletion=lambda incomplete: [o for o in ("date", "source", "target", "type")
+                                                    if o.startswith(incomplete.lower())]),
+]
 
-    from imrnet.output.render import emit
 
-    table = builder if dataset is None else partial(builder, dataset=dataset)
-    emit(result, as_json=json, table=table)
+def _rows(name: str):
+    from imrnet.output import rows
+
+    return getattr(rows, name)
+
+
+def _none_left(key: str, said: str):
+    """The empty-answer test of :func:`answer`: ``said`` when ``result[key]`` is empty."""
+
+    def check(result: dict) -> str | None:
+        if result[key]:
+            return None
+        from imrnet.output.render import filters_text
+
+        return f"{said} ({filters_text(result['filters'])})" if "filters" in result else said
+
+    return check
 
 
 @command("show")
-def show(name: EntityArgument, data: DataOption = None, json: JsonOption = False) -> None:
+def show(
+    name: EntityArgument, long: LongOption = False, data: DataOption = None, json: JsonOption = False
+) -> None:
     """An entity's card: names, dates, summary, sources, links.
 
     Links in and out are listed oldest first (undated last), each read from
-    the entity's side ("AGMR led by Alexander Ionov"); adversarial and
-    coverage ties are marked as such. With --json: the
-    entity's fields plus "links".
+    the entity's side ("AGMR led by Alexander Ionov"), each with its
+    summary and sources; adversarial and coverage ties are marked as such,
+    and competing accounts of one fact are listed together and marked.
+    With --json: the entity's fields plus "links" and "accounts".
 
     Examples:
 
@@ -70,12 +95,17 @@ def show(name: EntityArgument, data: DataOption = None, json: JsonOption = False
       imrnet show "Константин Малофеев"
 
       imrnet show agmr --json | jq '.links | length'
+
+      imrnet show "IONOV, Aleksandr Viktorovich" --long
     """
     from imrnet.queries.records import entity_card
     from imrnet.output.tables_records import show_tables
 
+    from functools import partial
+
     dataset = load_dataset(data)
-    _emit(entity_card(dataset, name), json, show_tables, dataset)
+    answer(lambda: entity_card(dataset, name), json=json,
+           table=partial(show_tables, dataset=dataset, long=long))
 
 
 @command("search")
@@ -87,6 +117,8 @@ def search(
     type_: TypeOption = None,
     data: DataOption = None,
     json: JsonOption = False,
+    csv: CsvOption = False,
+    tsv: TsvOption = False,
 ) -> None:
     """Fuzzy search of names, aliases and summaries.
 
@@ -102,7 +134,7 @@ def search(
 
       imrnet search Ионов
 
-      imrnet search tsargrad --type media
+      imrnet search tsargrad --type organization
 
       imrnet search "russophiles" --limit 3 --json | jq '.results[].id'
     """
@@ -110,7 +142,8 @@ def search(
     from imrnet.output.tables_records import search_tables
 
     dataset = load_dataset(data)
-    _emit(run(dataset, text, limit=whole_number(limit, "--limit", 1), types=type_), json, search_tables)
+    answer(lambda: run(dataset, text, limit=whole_number(limit, "--limit", 1), types=type_),
+           json=json, csv=csv, tsv=tsv, table=search_tables, rows=_rows("search_rows"))
 
 
 @command("list")
@@ -120,6 +153,8 @@ def list_(
     country: CountryOption = None,
     data: DataOption = None,
     json: JsonOption = False,
+    csv: CsvOption = False,
+    tsv: TsvOption = False,
 ) -> None:
     """List entities by name, filtered by type, tag and country.
 
@@ -133,21 +168,27 @@ def list_(
 
       imrnet list --type organization --type company --country RU
 
-      imrnet list --tag ionov-network --json | jq .count
+      imrnet list --tag agmr --csv
     """
     from imrnet.queries.records import list_entities
     from imrnet.output.tables_records import list_tables
 
     dataset = load_dataset(data)
-    _emit(list_entities(dataset, types=type_, tags=tag, countries=country), json, list_tables)
+    answer(lambda: list_entities(dataset, types=type_, tags=tag, countries=country),
+           json=json, csv=csv, tsv=tsv, table=list_tables, rows=_rows("list_rows"),
+           empty=_none_left("entities", "no entity has all of these values"))
 
 
 @command("links", filters=True)
 def links(
     entity: EntityOption = None,
+    sort: SortOption = None,
+    long: LongOption = False,
     link_filter: "LinkFilter" = None,
     data: DataOption = None,
     json: JsonOption = False,
+    csv: CsvOption = False,
+    tsv: TsvOption = False,
 ) -> None:
     """List links, filtered by entity, dates, status, kind and type.
 
@@ -159,7 +200,10 @@ def links(
     in force and acts dated by then; --since/--until keep acts dated in the
     window and states overlapping it; partial dates compare by precision.
     Under a date filter undated links are left out and counted (--undated
-    include keeps them). Links are printed in dataset order.
+    include keeps them). Links are printed in dataset order, or by --sort
+    date|source|target|type; each with its summary and sources. Competing
+    accounts of one fact (links sharing "account_of") are listed together,
+    marked, and counted once.
 
     Examples:
 
@@ -168,13 +212,18 @@ def links(
       imrnet links --since 2022 --status alleged,disputed
 
       imrnet links --entity Ionov --entity Dugin --json | jq .count
+
+      imrnet links --link-type funds --sort date --tsv | cut -f 3,5,11,14,15
     """
     from imrnet.queries.records import list_links
     from imrnet.output.tables_records import links_tables
 
+    from functools import partial
+
     dataset = load_dataset(data)
-    result = list_links(dataset, link_filter, entities=entity)
-    _emit(result, json, links_tables, dataset)
+    answer(lambda: list_links(dataset, link_filter, entities=entity, sort=sort),
+           json=json, csv=csv, tsv=tsv, table=partial(links_tables, dataset=dataset, long=long),
+           rows=_rows("links_rows"), empty=_none_left("links", "no link passes the filters"))
 
 
 @command("timeline", filters=True)
@@ -184,9 +233,12 @@ def timeline(
         typer.Argument(metavar="NAME", help="Entity id, name, alias or surname; all when omitted.",
                        autocompletion=complete_entity, show_default=False),
     ] = None,
+    long: LongOption = False,
     link_filter: "LinkFilter" = None,
     data: DataOption = None,
     json: JsonOption = False,
+    csv: CsvOption = False,
+    tsv: TsvOption = False,
 ) -> None:
     """Show dated links and events in order, for one entity or all.
 
@@ -206,13 +258,18 @@ def timeline(
       imrnet timeline --since 2022 --status reported
 
       imrnet timeline AGMR --json | jq '.items[] | .date'
+
+      imrnet timeline Ionov --tsv | cut -f 1,2,5,7
     """
     from imrnet.queries.timeline import timeline as run
     from imrnet.output.tables_records import timeline_tables
 
+    from functools import partial
+
     dataset = load_dataset(data)
-    result = run(dataset, name, link_filter)
-    _emit(result, json, timeline_tables, dataset)
+    answer(lambda: run(dataset, name, link_filter),
+           json=json, csv=csv, tsv=tsv, table=partial(timeline_tables, dataset=dataset, long=long),
+           rows=_rows("timeline_rows"), empty=_none_left("items", "no dated link or event"))
 
 
 @command("sources")
@@ -224,6 +281,8 @@ def sources(
     ] = None,
     data: DataOption = None,
     json: JsonOption = False,
+    csv: CsvOption = False,
+    tsv: TsvOption = False,
 ) -> None:
     """List the sources and what each one supports.
 
@@ -238,10 +297,14 @@ def sources(
 
       imrnet sources imr-article
 
-      imrnet sources --json | jq '.sources[] | select(.counts.links == 0) | .id'
+      imrnet sources --tsv | cut -f 1,11 | sort -k2 -rn | head -5
     """
     from imrnet.queries.provenance import sources as run
     from imrnet.output.tables_records import sources_tables
 
+    from functools import partial
+
     dataset = load_dataset(data)
-    _emit(run(dataset, source_id), json, sources_tables, dataset)
+    answer(lambda: run(dataset, source_id), json=json, csv=csv, tsv=tsv,
+           table=partial(sources_tables, dataset=dataset), rows=_rows("sources_rows"),
+           empty=lambda r: "the dataset has no sources" if "sources" in r and not r["sources"] else None)

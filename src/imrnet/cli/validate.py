@@ -12,9 +12,11 @@ def validate(data: DataOption = None, json: JsonOption = False) -> None:
 
     Reads every file, then checks the whole dataset at once: fields,
     vocabularies, dates, references and duplicates. A clean dataset prints
-    counts by entity type, link type and status (exit 0); otherwise each
-    problem is printed as FILE:LINE: message (exit 3). Warnings (unused
-    sources) go to standard error and do not fail.
+    counts by entity type, link type and status, and the records an overlay
+    directory retracted (retractions.yaml), each with its reason and source
+    (exit 0); otherwise each problem is printed as FILE:LINE: message
+    (exit 3). Warnings (unused sources) go to standard error and do not
+    fail.
 
     Examples:
 
@@ -22,12 +24,13 @@ def validate(data: DataOption = None, json: JsonOption = False) -> None:
 
       imrnet validate --data bundled --data ~/notes
 
-      IMRNET_DATA=~/notes imrnet validate --json | jq .counts
+      IMRNET_DATA=bundled:~/notes imrnet validate --json | jq .counts
     """
     import typer
 
     from imrnet.dataset.counts import dataset_counts
     from imrnet.dataset.loader import check_dirs
+    from imrnet.dataset.retractions import counts as retracted_counts
     from imrnet.dataset.locations import data_dirs
     from imrnet.output.render import emit
     from imrnet.output.tables_validate import validate_tables
@@ -37,7 +40,11 @@ def validate(data: DataOption = None, json: JsonOption = False) -> None:
     result = {
         "valid": not report.errors,
         "directories": [str(d) for d in dirs],
-        "counts": dataset_counts(report.dataset) if report.dataset else None,
+        "counts": (
+            {**dataset_counts(report.dataset), "retracted": retracted_counts(report.dataset.retracted)}
+            if report.dataset else None
+        ),
+        "retracted": list(report.dataset.retracted) if report.dataset else [],
         "errors": [p.as_dict() for p in report.errors],
         "warnings": [p.as_dict() for p in report.warnings],
     }

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from imrnet.dataset.accounts import accounts, facts
 from imrnet.dataset.model import Dataset, Link
 from imrnet.dataset.vocab import ENTITY_TYPES, LINK_TYPES, STATUSES
 
@@ -36,11 +37,16 @@ def dataset_counts(
     Returns
     -------
     dict
-        ``{"sources", "entities", "links", "entity_types", "link_types",
-        "statuses"}``; the breakdowns are in vocabulary order and list only
-        kinds present unless ``every``.
+        ``{"sources", "entities", "links", "account_groups", "entity_types",
+        "link_types", "statuses"}``; the breakdowns are in vocabulary order
+        and list only kinds present unless ``every``. Links are counted as
+        facts: the competing accounts of one fact (``account_of``) count
+        once, as their best-established account
+        (:mod:`imrnet.dataset.accounts`); ``account_groups`` says how many
+        such groups there are.
     """
-    links = list(dataset.links if links is None else links)
+    every_link = list(dataset.links if links is None else links)
+    links = facts(every_link)
     types = Counter(e.type for e in dataset.entities.values())
     link_types = Counter(link.type for link in links)
     statuses = Counter(link.status for link in links)
@@ -48,6 +54,7 @@ def dataset_counts(
         "sources": len(dataset.sources),
         "entities": len(dataset.entities),
         "links": len(links),
+        "account_groups": len(accounts(every_link)),
         "entity_types": {t: types[t] for t in ENTITY_TYPES if every or types[t]},
         "link_types": {t: link_types[t] for t in LINK_TYPES if link_types[t]},
         "statuses": {s: statuses[s] for s in STATUSES if every or statuses[s]},

@@ -38,6 +38,7 @@ from imrnet.dataset.model import Citation, Dataset, Entity, Link, Source
 from imrnet.dataset.jsonl import parse_jsonl
 from imrnet.dataset.limits import field_limit, over_limit
 from imrnet.dataset.locations import KINDS, bundled_dir, dataset_files, display_path
+from imrnet.dataset.retractions import FILE as RETRACTIONS, retract
 from imrnet.dataset.yaml_reader import Mapping as _Mapping, Refused, read_file
 from imrnet.dataset.vocab import (
     ACCUSATION_TYPES,
@@ -542,23 +543,28 @@ def check_dirs(dirs: list[Path]) -> Report:
     >>> len(report.dataset.entities) > 50, report.errors
     (True, [])
     """
-    parsed: dict[str, list[_Parsed]] = {kind: [] for kind in KINDS}
+    parsed: dict[str, list[_Parsed]] = {kind: [] for kind in (*KINDS, "retractions")}
     errors: list[Problem] = []
     unreadable = False
     bundled = bundled_dir().resolve()
+    origins = []
     for directory in dirs:
         origin = "bundled" if directory.resolve() == bundled else display_path(directory)
+        origins.append(origin)
         try:
             present, both = dataset_files(directory)
         except OSError as err:  # a directory that may not be listed
             errors.append(Problem(display_path(directory), 0, f"cannot read directory: {err.strerror or err}"))
             unreadable = True
             continue
+        retracting = directory / RETRACTIONS
         for kind in both:
             errors.append(Problem(display_path(directory), 0, f"both {kind}.yaml and {kind}.jsonl here: keep {kind} in one of them"))
             unreadable = True
-        if not present and not both:
+        if not present and not both and not retracting.is_file():
             errors.append(Problem(display_path(directory), 0, f"no dataset files here (expected {', '.join(KINDS)} as .yaml or .jsonl)"))
+        if retracting.is_file():
+            present = {**present, "retractions": retracting}
         for kind, path in present.items():
             shown = display_path(path)
             parse = parse_jsonl if path.suffix == ".jsonl" else parse_file
@@ -588,6 +594,7 @@ def check_dirs(dirs: list[Path]) -> Report:
         checker.link(item, ids, seen)
     checker.check_accounts()
     checker.unused_sources()
+    retracted = retract(checker, parsed["retractions"], origins)
 
     order = {name: i for i, name in enumerate(dict.fromkeys(p.file for p in checker.errors))}
     checker.errors.sort(key=lambda p: (order[p.file], p.line))
@@ -599,6 +606,7 @@ def check_dirs(dirs: list[Path]) -> Report:
         links=tuple(checker.links),
         warnings=tuple(checker.warnings),
         directories=tuple(display_path(d) for d in dirs),
+        retracted=tuple(retracted),
     )
     return Report(dataset, [], checker.warnings)
 

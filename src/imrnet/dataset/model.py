@@ -19,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -157,12 +158,26 @@ class Link:
         """The entity at the other end from ``node``."""
         return self.target if node == self.source else self.source
 
-    def as_dict(self) -> dict:
-        """The link's JSON shape."""
+    def as_dict(self, entities: Mapping[str, Entity] | None = None) -> dict:
+        """The link's JSON shape.
+
+        ``source_name`` and ``target_name`` come from ``entities`` (id to
+        :class:`Entity`); they are ``None`` without it.
+
+        Examples
+        --------
+        >>> link = Link("a~met~b", "a", "b", "met", "reported")
+        >>> d = link.as_dict({"a": Entity("a", "Ann", "person")})
+        >>> d["source_name"], d["target_name"], d["symmetric"]
+        ('Ann', None, True)
+        """
+        names = entities or {}
         return {
             "id": self.id,
             "source": self.source,
+            "source_name": names[self.source].name if self.source in names else None,
             "target": self.target,
+            "target_name": names[self.target].name if self.target in names else None,
             "type": self.type,
             "label": self.label,
             "status": self.status,
@@ -196,6 +211,9 @@ class Dataset:
         Problems that do not invalidate the data (an unused source).
     directories : tuple
         The dataset directories read, in order, as displayed in messages.
+    retracted : tuple
+        Records an overlay directory retracted (see
+        :mod:`imrnet.dataset.retractions`), as plain dicts.
     """
 
     sources: dict[str, Source] = field(default_factory=dict)
@@ -203,6 +221,7 @@ class Dataset:
     links: tuple[Link, ...] = ()
     warnings: tuple = ()
     directories: tuple[str, ...] = ()
+    retracted: tuple = ()
 
     @cached_property
     def links_by_entity(self) -> dict[str, list[Link]]:

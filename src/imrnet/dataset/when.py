@@ -206,7 +206,8 @@ def time_matches(
 
 
 def timed_link(link, dataset=None) -> dict:
-    """``link.as_dict()`` plus ``"time"``: its effective time (:meth:`LinkTime.as_dict`).
+    """``link.as_dict()`` (with the names of its ends) plus ``"time"``: its effective time
+    (:meth:`LinkTime.as_dict`).
 
     Examples
     --------
@@ -215,4 +216,5 @@ def timed_link(link, dataset=None) -> dict:
     >>> timed_link(Link("x", "alexander-ionov", "agmr", "member_of", "reported"), tiny_dataset())["time"]
     {'timing': 'state', 'start': '2012', 'end': None, 'basis': 'entities', 'earliest': None}
     """
-    return {**link.as_dict(), "time": link_time(link, dataset).as_dict()}
+    names = dataset.entities if dataset is not None else None
+    return {**link.as_dict(names), "time": link_time(link, dataset).as_dict()}

@@ -74,6 +74,7 @@ def write_index(path: Path, dataset: Dataset, meta: dict) -> None:
                 (json.dumps({
                     "warnings": [w.as_dict() for w in dataset.warnings],
                     "directories": list(dataset.directories),
+                    "retracted": list(dataset.retracted),
                 }),),
             )
             records = {
@@ -120,6 +121,7 @@ def read_index(path: Path) -> tuple[Dataset, dict]:
         links=tuple(built["links"]),
         warnings=tuple(Problem(w["file"], w["line"], w["message"], w["level"]) for w in extra["warnings"]),
         directories=tuple(extra["directories"]),
+        retracted=tuple(extra.get("retracted", ())),
     )
     return dataset, meta
 

@@ -66,6 +66,8 @@ def emit(
     as_json: bool,
     table: Callable[[dict], Iterable[Any]] | None,
     file: TextIO | None = None,
+    delimiter: str | None = None,
+    rows: Callable[[dict], Iterable[list]] | None = None,
 ) -> None:
     """Print a command's result.
 
@@ -79,8 +81,28 @@ def emit(
         Turns ``result`` into Rich renderables for people.
     file : text stream, optional
         Where to print; standard output by default.
+    delimiter : str, optional
+        ``","`` or ``"\t"``: print ``rows(result)`` (a header row, then one
+        row per record) as CSV or TSV instead (:mod:`imrnet.output.delimited`).
+    rows : callable, optional
+        Turns ``result`` into the header and rows (:mod:`imrnet.output.rows`).
     """
     out = file if file is not None else sys.stdout
+    if delimiter is not None and rows is not None:
+        from imrnet.output.delimited import write
+
+        if hasattr(out, "isatty") and out.isatty():  # shown, not saved: made inert
+            import io
+
+            from imrnet.output.inert import inert
+
+            shown = io.StringIO()
+            write(rows(result), delimiter, shown)
+            out.write(inert(shown.getvalue().replace("\r\n", "\n")))
+        else:
+            write(rows(result), delimiter, out)
+        out.flush()
+        return
     if as_json or table is None:
         from imrnet.output.terminal import is_utf
 
@@ -156,16 +178,17 @@ def _pipe_console(**options):
 
 #: Columns whose cells never wrap: a date or a rank cut in two is hard to read.
 _NO_WRAP = frozenset({"#", "Date", "Dates", "Status"})
+#: Columns of numbers: one line, right-aligned, one format each.
+_NUMBERS = frozenset({"#", "Score", "Count", "Neighbours", "Links", "Ent.", "Size"})
 
 
 @functools.cache
 def _bounded_table() -> type:
     """A Rich Table that counts rows past the bound instead of keeping them."""
-    from rich import table
-
+    from imrnet.output import layout
     from imrnet.output.inert import FULL, MAX_ROWS
 
-    class Table(table.Table):
+    class Table(layout.Table):
         hidden = 0
 
         def add_row(self, *renderables, **kwargs):
@@ -180,13 +203,17 @@ def _bounded_table() -> type:
 def new_table(*columns: str, title: str | None = None, **options):
     """A table in the house style, with the given column headers.
 
-    Dates, ranks and statuses keep to one line; other cells fold. Rows
-    past :data:`imrnet.output.inert.MAX_ROWS` are counted, not kept (unless
+    Dates, ranks and statuses keep to one line; other cells wrap between
+    words, and no column narrows below its longest word while the table
+    can fit (:class:`imrnet.output.layout.Table`). Rows past
+    :data:`imrnet.output.inert.MAX_ROWS` are counted, not kept (unless
     ``--full``): printing says how many were left out.
     """
     table = _bounded_table()(title=title, title_justify="left", show_lines=False, **options)
     for column in columns:
-        table.add_column(column, overflow="fold", no_wrap=column in _NO_WRAP)
+        number = column in _NUMBERS
+        table.add_column(column, overflow="fold", no_wrap=number or column in _NO_WRAP,
+                         justify="right" if number else "left")
     return table
 
 
@@ -253,8 +280,8 @@ def kind_mark(link: dict) -> str:
     return "" if kind == "affiliation" else f" ({kind})"
 
 
-def relation_text(link: dict, from_id: str, subject: str | None = None):
-    """``[subject] relation (status, dates)``: the link read from ``from_id``'s side.
+def relation_text(link: dict, from_id: str, subject: str | None = None, object: str | None = None):
+    """``[subject] relation [object] (status, dates)``: the link read from ``from_id``'s side.
 
     Examples
     --------
@@ -262,12 +289,16 @@ def relation_text(link: dict, from_id: str, subject: str | None = None):
     ...         "start": "2015", "end": None}
     >>> relation_text(link, "t").plain, relation_text(link, "m", subject="Malofeev").plain
     ('funded by (alleged, 2015)', 'Malofeev funds (alleged, 2015)')
+    >>> relation_text(link, "m", subject="Malofeev", object="Tsargrad").plain
+    'Malofeev funds Tsargrad (alleged, 2015)'
     >>> relation_text({**link, "type": "sanctioned"}, "m").plain
     'sanctioned (adversarial; alleged, 2015)'
     """
     from rich.text import Text
 
     _, label, _ = read_link(link, from_id)
+    if object:
+        label = f"{label} {object}"
     text = Text(f"{subject} {label} (" if subject else f"{label} (")
     kind = kind_mark(link).strip(" ()")
     if kind:
@@ -324,15 +355,15 @@ def dates_text(link: dict) -> str:
     return f"{start or ''}–{end}"
 
 
-def sources_text(citations: list[dict]) -> str:
-    """Source ids with their locators, comma separated.
+def sources_text(citations: list[dict], sep: str = ", ") -> str:
+    """Source ids with their locators, separated by ``sep``.
 
     Examples
     --------
     >>> sources_text([{"id": "wiki-ionov", "locator": "ref. 4"}, {"id": "imr-article", "locator": None}])
     'wiki-ionov (ref. 4), imr-article'
     """
-    return ", ".join(
+    return sep.join(
         f"{c['id']} ({c['locator']})" if c.get("locator") else c["id"] for c in citations
     )
 

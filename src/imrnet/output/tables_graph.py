@@ -24,7 +24,6 @@ from imrnet.output.render import (
     filters_text,
     new_table,
     relation_text,
-    sources_text,
     status_text,
 )
 
@@ -45,12 +44,23 @@ def _footer(result: dict, *notes: str) -> Iterator[Any]:
         yield Text(line, style="dim")
 
 
-def path_tables(result: dict) -> Iterator[Any]:
-    """One table per path: each hop's links read in the path's direction."""
+def path_tables(result: dict, dataset=None, long: bool = False) -> Iterator[Any]:
+    """One table per path: each hop's links read in the path's direction.
+
+    Each link comes with its summary and its sources (in full with ``long``).
+    """
     from rich.text import Text
 
+    from imrnet.output.evidence import (
+        account_positions,
+        base_origin,
+        link_cell,
+        source_details,
+        sources_cell,
+    )
     from imrnet.output.render import link_phrase
 
+    sources, base = source_details(dataset), base_origin(dataset)
     shown, total = len(result["paths"]), result.get("total")
     hops = result["length"]
     plural = "s" if hops != 1 else ""
@@ -69,16 +79,17 @@ def path_tables(result: dict) -> Iterator[Any]:
         table = new_table(
             "Link", "Status", "Dates", "Sources",
             title=f"{number}. {chain}",
-            caption=f"hub penalty {path['hub_penalty']:g} · evidence {path['evidence']:g}",
+            caption=f"hub penalty {path['hub_penalty']:.4f} · evidence {path['evidence']:g}",
             caption_justify="right",
         )
         for hop in path["hops"]:
+            positions = account_positions(hop["links"])
             for link in hop["links"]:
                 table.add_row(
-                    link_phrase(link, names, from_id=hop["from"]),
+                    link_cell(Text(link_phrase(link, names, from_id=hop["from"])), link, positions, base),
                     status_text(link["status"]),
                     dates_text(link) or "undated",
-                    sources_text(link["sources"]),
+                    sources_cell(link["sources"], sources, long),
                 )
         yield table
     notes = [_RANKED[result.get("rank", "hubs")]]
@@ -104,19 +115,30 @@ def ego_tables(result: dict) -> Iterator[Any]:
     center = result["center"]
     radius = result["radius"]
     count = len(nodes) - 1
+    facts = result.get("facts", len(result["links"]))
+    extra = len(result["links"]) - facts
     yield Text.assemble(
         entity_text(center),
         f" ({center['type']}): {count} entit{'y' if count == 1 else 'ies'} within "
-        f"{radius} hop{'s' if radius != 1 else ''}, {len(result['links'])} link(s) among them",
+        f"{radius} hop{'s' if radius != 1 else ''}, {facts} link{'s' if facts != 1 else ''} among them"
+        + (f" ({extra} more competing account{'s' if extra > 1 else ''} of a fact, counted once)"
+           if extra else ""),
     )
-    # Each neighbour's ties to the layer before, read from that nearer side.
+    from imrnet.output.evidence import account_mark, account_positions
+
+    positions = account_positions(result["links"])
+    # Each neighbour's ties to the layer before, read from that nearer side;
+    # ties between entities at the same distance are listed after the layers.
     ties: dict[str, list[tuple[str, dict]]] = {}
+    across: list[dict] = []
     for link in result["links"]:
         a, b = link["source"], link["target"]
         if distance[a] + 1 == distance[b]:
             ties.setdefault(b, []).append((a, link))
         elif distance[b] + 1 == distance[a]:
             ties.setdefault(a, []).append((b, link))
+        else:
+            across.append(link)
     # The distances reached, not range(radius): --radius may be huge.
     for d in sorted({n["distance"] for n in nodes} - {0}):
         layer = [n for n in nodes if n["distance"] == d]
@@ -127,10 +149,19 @@ def ego_tables(result: dict) -> Iterator[Any]:
         table = new_table("Entity", "Type", "Ties", title=title)
         for node in layer:
             lines = Text("\n").join(
-                relation_text(link, nearer, subject=names.get(nearer, nearer) if d > 1 else None)
+                account_mark(relation_text(
+                    link, nearer, subject=names.get(nearer, nearer) if d > 1 else None
+                ), link, positions)
                 for nearer, link in ties.get(node["id"], [])
             )
             table.add_row(entity_text(node), node["type"], lines)
+        yield table
+    if across:
+        table = new_table("Link", title=f"Ties among entities at the same distance ({len(across)})")
+        for link in across:
+            table.add_row(account_mark(relation_text(
+                link, link["source"], subject=names[link["source"]], object=names[link["target"]]
+            ), link, positions))
         yield table
     yield from _footer(result)
 
@@ -180,11 +211,15 @@ def common_tables(result: dict) -> Iterator[Any]:
     )
     from rich.text import Text
 
+    from imrnet.output.evidence import account_mark, account_positions
+
     for row in result["results"]:
         cells = []
         for e in inputs:
+            side = row["links"][e["id"]]
+            positions = account_positions(side)
             cells.append(Text("\n").join(
-                relation_text(link, e["id"]) for link in row["links"][e["id"]]
+                account_mark(relation_text(link, e["id"]), link, positions) for link in side
             ))
         table.add_row(entity_text(row["entity"]), *cells)
     yield table
@@ -214,10 +249,15 @@ def stats_tables(result: dict) -> Iterator[Any]:
         ("Components", "components"),
         ("Largest component", "largest_component"),
         ("Isolated entities", "isolated"),
-        ("Density", "density"),
         ("Diameter (largest component)", "diameter"),
     ]:
         overview.add_row(label, str(result[key]))
+    if result.get("account_groups"):
+        overview.add_row("Facts told in competing accounts", str(result["account_groups"]))
+    overview.columns[1].justify = "right"
+    # A ratio in a column of whole numbers would give it two formats.
+    overview.caption = f"Density {result['density']:.4f}"
+    overview.caption_justify = "left"
     yield overview
     yield count_table("Entities by type", "Entity type", result["entity_types"])
     yield count_table("Links by status", "Status", result["statuses"], cell=status_text)

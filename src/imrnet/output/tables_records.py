@@ -16,6 +16,13 @@ Examples
 
 from __future__ import annotations
 
+from imrnet.output.evidence import (
+    account_positions,
+    base_origin,
+    link_cell,
+    source_details,
+    sources_cell,
+)
 from imrnet.output.render import (
     dates_text,
     entity_text,
@@ -23,7 +30,6 @@ from imrnet.output.render import (
     kind_mark,
     new_table,
     read_link,
-    sources_text,
     status_text,
 )
 
@@ -57,27 +63,43 @@ def _link_text(link: dict, refs: dict[str, dict], from_id: str | None = None):
     if link.get("role"):
         details.append(str(link["role"]))
     if link.get("amount") is not None:
-        details.append(f"{link['amount']:,} {link.get('currency') or ''}".strip())
+        amount = link["amount"]
+        amount = int(amount) if float(amount).is_integer() else amount
+        details.append(f"{amount:,} {link.get('currency') or ''}".strip())
     if details:
         text.append(f" ({'; '.join(details)})", style="dim")
     return text
 
 
-def _links_table(links: list[dict], refs: dict[str, dict], from_id: str | None, title: str):
+def _links_table(links: list[dict], refs: dict[str, dict], from_id: str | None, title: str,
+                 dataset=None, long: bool = False):
     table = new_table("Dates", "Link", "Status", "Sources", title=title)
+    positions = account_positions(links)
+    sources, base = source_details(dataset), base_origin(dataset)
     for link in links:
+        phrase = _link_text(link, refs, from_id)
         table.add_row(
-            dates_text(link) or "undated", _link_text(link, refs, from_id), status_text(link["status"]),
-            sources_text(link["sources"]),
+            dates_text(link) or "undated", link_cell(phrase, link, positions, base),
+            status_text(link["status"]), sources_cell(link["sources"], sources, long),
         )
     return table
+
+
+def _links_title(links: list[dict], count: int, tail: str = "") -> str:
+    """``N links``; with competing accounts, how many rows tell how many facts."""
+    title = _plural(count, "link") + tail
+    extra = len(links) - count
+    if extra:
+        title += (f" ({len(links)} rows: {extra} more competing account{'s' if extra > 1 else ''}"
+                  " of a fact, counted once)")
+    return title
 
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {plural or word + 's'}"
 
 
-def show_tables(result: dict, dataset=None) -> list:
+def show_tables(result: dict, dataset=None, long: bool = False) -> list:
     """The entity card: a field/value grid, then its links oldest first.
 
     Examples
@@ -91,7 +113,7 @@ def show_tables(result: dict, dataset=None) -> list:
     from rich.text import Text
 
     refs = _refs(dataset)
-    titles = {} if dataset is None else {sid: s.title for sid, s in dataset.sources.items()}
+    details = source_details(dataset)
     card = new_table("Field", "Value", title=None, show_header=False)
     card.add_row("Name", entity_text(result))
     if result["aliases"]:
@@ -114,16 +136,22 @@ def show_tables(result: dict, dataset=None) -> list:
                 found.append(citation["locator"])
         lines = []
         for sid, where in locators.items():
-            line = f"{sid}: {titles[sid]}" if sid in titles else sid
+            line = f"{sid}: {details[sid]['title']}" if sid in details else sid
             if where:
                 line += f" ({'; '.join(where)})"
+            if long and details.get(sid, {}).get("url"):
+                line += f"\n  {details[sid]['url']}"
             lines.append(line)
         card.add_row("Sources", "\n".join(lines))
     card.add_row("Id", result["id"])
+    card.add_row("Origin", result.get("origin") or "bundled")
     out = [card]
-    if result["links"]:
-        title = _plural(len(result["links"]), "link") + ", oldest first"
-        out.append(_links_table(result["links"], refs, result["id"], title))
+    links = result["links"]
+    if links:
+        from imrnet.dataset.accounts import fact_count
+
+        title = _links_title(links, fact_count(links), ", oldest first")
+        out.append(_links_table(links, refs, result["id"], title, dataset, long))
     else:
         out.append("No links.")
     return out
@@ -160,7 +188,7 @@ def list_tables(result: dict) -> list:
     return [table]
 
 
-def links_tables(result: dict, dataset=None) -> list:
+def links_tables(result: dict, dataset=None, long: bool = False) -> list:
     """Links: dates, the link read forward, status, sources.
 
     Examples
@@ -172,30 +200,38 @@ def links_tables(result: dict, dataset=None) -> list:
     2
     """
     refs = _refs(dataset)
-    out = [_links_table(result["links"], refs, None, _plural(result["count"], "link"))]
+    links = result["links"]
+    title = _links_title(links, result["count"])
+    out = [_links_table(links, refs, None, title, dataset, long)]
     out.append(filters_text(result["filters"]))
     return out
 
 
-def timeline_tables(result: dict, dataset=None) -> list:
-    """Timeline: date, what happened (from the entity's side), status."""
+def timeline_tables(result: dict, dataset=None, long: bool = False) -> list:
+    """Timeline: date, what happened (from the entity's side), status, sources."""
     from rich.text import Text
 
     refs = _refs(dataset)
+    sources = source_details(dataset)
     subject = result.get("entity")
     title = f"Timeline of {subject['name']}" if subject else "Timeline"
-    table = new_table("Date", "What", "Status", title=title)
+    table = new_table("Date", "What", "Status", "Sources", title=title)
+    positions = account_positions(i for i in result["items"] if i["item"] == "link")
     for item in result["items"]:
         if item["item"] == "event":
             what = Text.assemble(("event: ", "dim"), entity_text(item))
             if item.get("place"):
                 what.append(f" ({item['place']})", style="dim")
-            table.add_row(item["date"], what, "")
+            if item.get("summary"):
+                what.append("\n" + item["summary"], style="italic")
+            table.add_row(item["date"], what, "", "")
         else:
             date = dates_text(item) or item["date"]
+            what = _link_text(item, refs, subject["id"] if subject else None)
             table.add_row(
-                date, _link_text(item, refs, subject["id"] if subject else None),
+                date, link_cell(what, item, positions, base_origin(dataset)),
                 status_text(item["status"]),
+                sources_cell(item["sources"], sources, long),
             )
     out = [table] if result["items"] else [f"{title}: no dated links or events."]
     out.append(filters_text(result["filters"]))
@@ -238,6 +274,6 @@ def sources_tables(result: dict, dataset=None) -> list:
         kind = entity["type"]
         entities.add_row(entity_text(entity), kind, "; ".join(entity["locators"]))
     out.append(entities)
-    title = _plural(counts["links"], "link") + " citing it"
-    out.append(_links_table(result["links"], refs, None, title))
+    title = _links_title(result["links"], counts["links"], " citing it")
+    out.append(_links_table(result["links"], refs, None, title, dataset))
     return out

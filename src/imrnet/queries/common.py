@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from imrnet.dataset.accounts import fact_count, together
 from imrnet.queries.filters import ALL_LINKS
 from imrnet.queries import name_key
 from imrnet.errors import NoAnswer, UsageError
@@ -46,8 +47,9 @@ def common_neighbours(dataset: Dataset, names: Iterable[str], *, link_filter=Non
     dict
         ``{"entities": [ref, ...], "results": [{"entity": ref, "links":
         {input_id: [link, ...]}}], "filters": {...}}``. Results are sorted
-        by the number of links to the given entities (most first), then
-        name; each side's links are in file order.
+        by the number of links to the given entities (most first; the
+        competing accounts of one fact count once), then name; each side's
+        links are in file order, competing accounts together.
 
     Raises
     ------
@@ -84,11 +86,16 @@ def common_neighbours(dataset: Dataset, names: Iterable[str], *, link_filter=Non
     if not shared:
         along = (" along " + ", ".join(link_filter.describe()["ties"]) + " ties"
                  if link_filter.ties is not None else "")
-        raise NoAnswer("no entity is tied to all of " + ", ".join(e.name for e in chosen) + along)
+        empty = {"entities": [e.ref() for e in chosen], "results": [],
+                 "filters": link_filter.describe(dataset)}
+        raise NoAnswer("no entity is tied to all of " + ", ".join(e.name for e in chosen) + along,
+                       empty=empty)
     rows = []
     for node in shared:
-        links = {e.id: [l.as_dict() for l in net.between(node, e.id)] for e in chosen}
-        rows.append((sum(len(v) for v in links.values()), dataset.entities[node], links))
+        sides = {e.id: together(net.between(node, e.id)) for e in chosen}
+        links = {eid: [l.as_dict(dataset.entities) for l in side] for eid, side in sides.items()}
+        # competing accounts of one fact count once
+        rows.append((sum(fact_count(side) for side in sides.values()), dataset.entities[node], links))
     rows.sort(key=lambda row: (-row[0], *name_key(row[1])))
     return {
         "entities": [e.ref() for e in chosen],

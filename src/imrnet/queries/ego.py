@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+from imrnet.dataset.accounts import accounts, fact_count, together
 from imrnet.queries.filters import ALL_LINKS
 from imrnet.queries import name_key
 from imrnet.queries.inputs import count
@@ -47,9 +48,12 @@ def ego_network(dataset: Dataset, center: str, *, radius: int = 1, link_filter=N
     -------
     dict
         ``{"center": ref, "radius": n, "nodes": [ref + {"distance": d}],
-        "links": [link, ...], "filters": {...}}``. ``nodes`` starts with the
-        centre (distance 0) and is sorted by distance, then name; ``links``
-        holds every counted link between two listed entities, in file order.
+        "links": [link, ...], "accounts": {slug: [ids]}, "facts": n,
+        "filters": {...}}``. ``nodes`` starts with the centre (distance 0)
+        and is sorted by distance, then name; ``links`` holds every counted
+        link between two listed entities, in file order (competing accounts
+        of one fact together, grouped in ``accounts``); ``facts`` counts
+        them with each group of accounts once.
 
     Examples
     --------
@@ -71,15 +75,18 @@ def ego_network(dataset: Dataset, center: str, *, radius: int = 1, link_filter=N
     dist = net.bfs(entity.id, radius=radius)
     entities = dataset.entities
     ordered = sorted(dist, key=lambda n: (dist[n], *name_key(entities[n])))
-    links = [
-        link.as_dict()
+    among = together(
+        link
         for link in net.links
         if link.source in dist and link.target in dist and link.source != link.target
-    ]
+    )
+    links = [link.as_dict(dataset.entities) for link in among]
     return {
         "center": entity.ref(),
         "radius": radius,
         "nodes": [{**entities[n].ref(), "distance": dist[n]} for n in ordered],
         "links": links,
+        "accounts": accounts(among),
+        "facts": fact_count(among),
         "filters": link_filter.describe(dataset),
     }

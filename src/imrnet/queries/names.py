@@ -8,8 +8,10 @@ several fits:
 1. an exact entity id (``alexander-ionov``);
 2. an exact normalized id, name or alias (``Aleksandr Ionov``, ``АГМР``);
 3. a person's surname typed alone, or with some of the person's other name
-   words (``Ionov``, ``Ионов``, ``Alexander Dugin`` for "Alexander
-   Gelyevich Dugin").
+   words before or after it (``Ionov``, ``Ионов``, ``Alexander Dugin`` for
+   "Alexander Gelyevich Dugin", ``Ionov Alexander``, ``IONOV, Aleksandr
+   Viktorovich``, ``Ионов Александр Викторович``); a patronymic none of the
+   person's recorded names holds need not match.
 
 A tier that fits one entity wins; a tier that fits several raises
 :class:`~imrnet.errors.AmbiguousName`, and so do words that are not a
@@ -26,6 +28,8 @@ Examples
 >>> resolve(dataset, "Ионов").id
 'alexander-ionov'
 >>> resolve(dataset, "aleksandr IONOV").id
+'alexander-ionov'
+>>> resolve(dataset, "IONOV, Aleksandr Viktorovich").id
 'alexander-ionov'
 >>> resolve(dataset, "agmr").name
 'Anti-Globalization Movement of Russia'
@@ -51,6 +55,8 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 # The dots of single-letter abbreviations: "u.s." reads "us".
 _INITIALISM = re.compile(r"\b([a-z0-9])\.(?=[a-z0-9]\.|[a-z0-9]\b)")
 _VOWELS = "aeiou"
+# A Russian patronymic, transliterated and folded: Viktorovich, Sergeevna, Ilyich.
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ich|ovna|evna|ichna)$")
 
 
 def fold_word(word: str) -> str:
@@ -229,11 +235,26 @@ class NameIndex:
         return self._refs(self._token_matches(key))
 
     def _token_matches(self, key: str) -> set[str]:
+        """People named by a surname and some of their other name words.
+
+        The surname comes last ("Alexander Ionov") or, as analysts paste
+        names from lists and Russian documents, first ("Ionov Alexander",
+        "IONOV, Aleksandr Viktorovich"); a patronymic that none of the
+        person's recorded names holds is not required to match.
+        """
         tokens = key.split()
+        found = self._surname_matches(tokens[-1], tokens[:-1])
+        if not found and len(tokens) > 1:
+            found = self._surname_matches(tokens[0], tokens[1:])
+        return found
+
+    def _surname_matches(self, surname: str, given: list[str]) -> set[str]:
         found: set[str] = set()
-        for eid, names in self._surname.get(tokens[-1], {}).items():
+        for eid, names in self._surname.get(surname, {}).items():
             for name_tokens in names:
-                if all(t in name_tokens[:-1] for t in tokens[:-1]):
+                rest = name_tokens[:-1]
+                has_patronymic = any(_PATRONYMIC.search(word) for word in rest)
+                if all(t in rest or (not has_patronymic and _PATRONYMIC.search(t)) for t in given):
                     found.add(eid)
                     break
         return found

@@ -212,7 +212,10 @@ def find_paths(
             how.append(f"{left_out} undated link{'s' if left_out != 1 else ''} left out "
                        "(--undated include keeps them)")
         tail = (" " + "; ".join(how)) if how else ""
-        raise NoAnswer(f"no path from {start.name} to {end.name}{tail}")
+        empty = {"from": start.ref(), "to": end.ref(), "rank": rank, "max_hops": max_hops,
+                 "length": None, "total": 0 if max_hops is None else None, "complete": True,
+                 "paths": [], "filters": link_filter.describe(dataset)}
+        raise NoAnswer(f"no path from {start.name} to {end.name}{tail}", empty=empty)
 
     paths, complete = search.best(rank, max_hops or shortest, limit)
     out_paths = []

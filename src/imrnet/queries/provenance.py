@@ -9,6 +9,7 @@ Examples
 
 from __future__ import annotations
 
+from imrnet.dataset.accounts import fact_count
 from imrnet.errors import UsageError
 from imrnet.dataset.model import Dataset
 
@@ -46,7 +47,7 @@ def list_sources(dataset: Dataset) -> dict:
     rows = []
     for sid, source in dataset.sources.items():
         ents, links = index.get(sid, ([], []))
-        rows.append({**source.as_dict(), "counts": {"entities": len(ents), "links": len(links)}})
+        rows.append({**source.as_dict(), "counts": {"entities": len(ents), "links": fact_count(links)}})
     return {"count": len(rows), "sources": rows}
 
 
@@ -101,9 +102,9 @@ def source_detail(dataset: Dataset, source_id: str) -> dict:
     ]
     return {
         "source": dataset.sources[sid].as_dict(),
-        "counts": {"entities": len(ents), "links": len(links)},
+        "counts": {"entities": len(ents), "links": fact_count(links)},
         "entities": entities,
-        "links": [link.as_dict() for link in links],
+        "links": [link.as_dict(dataset.entities) for link in links],
     }
 
 

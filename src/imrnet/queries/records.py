@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from imrnet.dataset.accounts import accounts, fact_count, together
 from imrnet.dataset.dates import sort_key
 from imrnet.dataset.when import link_time, timed_link
 from imrnet.errors import UsageError
@@ -40,6 +41,9 @@ __all__ = [
     "list_links",
     "link_date",
 ]
+
+#: The orders ``links --sort`` offers (file order without it).
+LINK_SORTS = ("date", "source", "target", "type")
 
 # --------------------------------------------------------------------------
 # helpers
@@ -87,7 +91,9 @@ def entity_card(dataset: Dataset, name: str) -> dict:
         :meth:`Entity.as_dict` plus ``"links"``: every link in and out, as
         :meth:`Link.as_dict` plus ``"time"`` (:func:`imrnet.dataset.when.timed_link`), oldest first (by start, else end, an act
         without dates at its event's date, see :func:`link_date`; partial
-        dates before precise ones, undated last, file order among equals).
+        dates before precise ones, undated last, file order among equals),
+        the competing accounts of one fact together; and ``"accounts"``:
+        ``{account_of: [link ids]}``.
 
     Examples
     --------
@@ -99,8 +105,12 @@ def entity_card(dataset: Dataset, name: str) -> dict:
     [('alexander-ionov', 'leads'), ('agmr', 'organized')]
     """
     entity = resolve(dataset, name)
-    links = _by_date(dataset.links_by_entity.get(entity.id, ()), dataset)
-    return {**entity.as_dict(), "links": [timed_link(link, dataset) for link in links]}
+    links = together(_by_date(dataset.links_by_entity.get(entity.id, ()), dataset))
+    return {
+        **entity.as_dict(),
+        "links": [timed_link(link, dataset) for link in links],
+        "accounts": accounts(links),
+    }
 
 
 # --------------------------------------------------------------------------
@@ -193,8 +203,9 @@ def list_links(
     entities: Iterable[str] | None = None,
     since: str | None = None,
     until: str | None = None,
+    sort: str | None = None,
 ) -> dict:
-    """The links, filtered, in file order.
+    """The links, filtered, in file order or sorted.
 
     Parameters
     ----------
@@ -207,16 +218,23 @@ def list_links(
         Shorthands for the filter's own ``since`` and ``until``: acts dated
         in the window, states whose interval overlaps it (undated links
         left out and counted).
+    sort : str, optional
+        One of :data:`LINK_SORTS`: ``date`` (oldest first, undated last,
+        see :func:`link_date`), ``source`` or ``target`` (by that end's
+        name), ``type`` (link type, alphabetical); ties keep file order.
+        File order by default.
 
     Returns
     -------
     dict
-        ``{"count": n, "filters": {...}, "links": [link]}``, each link
-        :meth:`Link.as_dict` plus ``"time"``, its effective time
-        (:func:`imrnet.dataset.when.timed_link`); the
-        filters are the link filter's :meth:`describe` (its
+        ``{"count": n, "filters": {...}, "sort": sort, "accounts": {slug:
+        [ids]}, "links": [link]}``, each link :meth:`Link.as_dict` plus
+        ``"time"``, its effective time (:func:`imrnet.dataset.when.timed_link`);
+        the filters are the link filter's :meth:`describe` (its
         ``undated_left_out`` among the links touching the entities) plus
-        ``"entity"`` (resolved ids).
+        ``"entity"`` (resolved ids). ``count`` counts facts: the competing
+        accounts of one fact (grouped in ``accounts``, listed one after the
+        other) count once.
 
     Raises
     ------
@@ -235,6 +253,7 @@ def list_links(
     >>> list_links(ds, entities=["Ionov"], until="2015")["count"]
     1
     """
+    order = _link_order(dataset, sort)
     link_filter = with_dates(link_filter or ALL_LINKS, since, until)
     ids = []
     for name in entities or ():
@@ -243,5 +262,31 @@ def list_links(
             ids.append(eid)
     scope = [link for link in dataset.links if not ids or link.source in ids or link.target in ids]
     found = link_filter.apply(scope, dataset)
+    if order is not None:
+        found.sort(key=order)
+    found = together(found)
     filters = {**link_filter.describe(dataset, scope), "entity": ids}
-    return {"count": len(found), "filters": filters, "links": [timed_link(l, dataset) for l in found]}
+    return {
+        "count": fact_count(found),
+        "filters": filters,
+        "sort": sort and sort.strip().lower(),
+        "accounts": accounts(found),
+        "links": [timed_link(link, dataset) for link in found],
+    }
+
+
+def _link_order(dataset: Dataset, sort: str | None):
+    """The sort key ``links --sort`` names, ``None`` for file order."""
+    if sort is None:
+        return None
+    wanted = str(sort).strip().lower()
+    names = dataset.entities
+    keys = {
+        "date": lambda link: sort_key(link_date(link, dataset)),
+        "source": lambda link: names[link.source].name.casefold(),
+        "target": lambda link: names[link.target].name.casefold(),
+        "type": lambda link: link.type,
+    }
+    if wanted not in keys:
+        raise UsageError(f"unknown sort {sort!r} for --sort; expected one of: {', '.join(LINK_SORTS)}")
+    return keys[wanted]

@@ -148,7 +148,7 @@ def search(
         if matched is not None:
             scored.append((best, entity, matched))
     if not scored:
-        raise NoAnswer(f"nothing matches {text!r}")
+        raise NoAnswer(f"nothing matches {text!r}", empty={"query": text, "results": []})
     scored.sort(key=lambda row: (-row[0], row[1].name.casefold(), row[1].id))
     results = [
         {**entity.ref(), "score": round(score, 1), "matched": matched}

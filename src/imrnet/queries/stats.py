@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from imrnet.queries.filters import ALL_LINKS
 from imrnet.queries import name_key
+from imrnet.dataset.accounts import fact_count
 from imrnet.dataset.counts import dataset_counts
 from imrnet.queries.inputs import count
 from imrnet.dataset.model import Dataset
@@ -43,6 +44,7 @@ def network_stats(dataset: Dataset, *, link_filter=None, top: int = 5) -> dict:
     -------
     dict
         ``{"entities": n, "links": counted links, "links_total": all links,
+        "account_groups": groups of competing accounts among the counted links,
         "entity_types": {type: n} (every type, vocabulary order),
         "link_types": {type: n} (types present, vocabulary order),
         "statuses": {status: n} (every status), "pairs": linked pairs
@@ -51,7 +53,9 @@ def network_stats(dataset: Dataset, *, link_filter=None, top: int = 5) -> dict:
         "density": x (4 places), "diameter": hops across the largest
         component, "hubs": [{"rank", "id", "name", "type", "degree",
         "links"}], "filters": {...}}``. Hubs are ranked by degree (distinct
-        neighbours), then name; ``links`` counts their links.
+        neighbours), then name; ``links`` counts their links. Every link
+        count counts the competing accounts of one fact once
+        (:mod:`imrnet.dataset.accounts`).
 
     Examples
     --------
@@ -75,8 +79,13 @@ def network_stats(dataset: Dataset, *, link_filter=None, top: int = 5) -> dict:
     largest = components[0] if components else set()
     diameter = nx.diameter(graph.subgraph(largest)) if len(largest) > 1 else 0
 
-    # The links behind each hub: every edge of the simple graph carries their ids.
-    link_count = {n: sum(len(ids) for _, _, ids in graph.edges(n, data="links")) for n in graph}
+    # The facts behind each hub: competing accounts of one fact count once.
+    touching: dict[str, list] = {}
+    for link in links:
+        if link.source != link.target:
+            touching.setdefault(link.source, []).append(link)
+            touching.setdefault(link.target, []).append(link)
+    link_count = {n: fact_count(touching.get(n, ())) for n in graph}
     ranked = sorted(entities.values(), key=lambda e: (-graph.degree(e.id), *name_key(e)))
     hubs = [
         {"rank": rank, **e.ref(), "degree": graph.degree(e.id), "links": link_count[e.id]}
@@ -85,8 +94,9 @@ def network_stats(dataset: Dataset, *, link_filter=None, top: int = 5) -> dict:
     ]
     return {
         "entities": len(entities),
-        "links": len(links),
-        "links_total": len(dataset.links),
+        "links": counts["links"],
+        "links_total": fact_count(dataset.links),
+        "account_groups": counts["account_groups"],
         "entity_types": counts["entity_types"],
         "link_types": counts["link_types"],
         "statuses": counts["statuses"],

@@ -9,6 +9,7 @@ Examples
 
 from __future__ import annotations
 
+from imrnet.dataset.accounts import accounts, together
 from imrnet.dataset.dates import sort_key
 from imrnet.dataset.when import LinkTime, link_time, time_matches, timed_link
 from imrnet.queries.filters import ALL_LINKS, with_dates
@@ -65,8 +66,9 @@ def timeline(
     Returns
     -------
     dict
-        ``{"entity": ref or None, "filters": {...}, "items": [...]}``; the
-        filters are the link filter's
+        ``{"entity": ref or None, "filters": {...}, "accounts": {slug:
+        [link ids]}, "items": [...]}`` (the competing accounts of one fact
+        follow the earliest one); the filters are the link filter's
         :meth:`~imrnet.queries.filters.LinkFilter.describe`: what was
         counted. A link item is ``{"date": ..., "date_basis": ..., "item":
         "link", **Link.as_dict()}``; an event item is ``{"date", "item":
@@ -107,5 +109,6 @@ def timeline(
             item = {"date": date, "date_basis": basis, "item": "link", **timed_link(link, dataset)}
             rows.append(((sort_key(date), 1, position), item))
     rows.sort(key=lambda row: row[0])
+    items = together(item for _, item in rows)
     filters = link_filter.describe(dataset, scope)
-    return {"entity": ref, "filters": filters, "items": [item for _, item in rows]}
+    return {"entity": ref, "filters": filters, "accounts": accounts(items), "items": items}
