@@ -191,6 +191,17 @@ def _bounded_table() -> type:
     class Table(layout.Table):
         hidden = 0
 
+        def keeps_row(self) -> bool:
+            """Whether the next row is kept; if not, it is counted as left out.
+
+            A builder asks before building a row's cells, which is the cost
+            when a table has 100,000 rows.
+            """
+            if len(self.rows) < MAX_ROWS or FULL.get():
+                return True
+            self.hidden += 1
+            return False
+
         def add_row(self, *renderables, **kwargs):
             if len(self.rows) >= MAX_ROWS and not FULL.get():
                 self.hidden += 1
