@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -22,3 +23,31 @@ def small():
 def private_cache(tmp_path_factory, monkeypatch):
     """Every test gets its own empty cache directory, never the user's."""
     monkeypatch.setenv("IMRNET_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(scope="session")
+def dataset_of():
+    """Build the dataset whose simple graph is a NetworkX graph: nodes in its order, ``met`` links."""
+    from imrnet.dataset.model import Dataset, Entity, Link
+
+    def build(graph):
+        ents = {str(n): Entity(str(n), f"N{n}", "person") for n in graph}
+        links = tuple(Link(f"l{i}", str(a), str(b), "met", "reported")
+                      for i, (a, b) in enumerate(graph.edges()))
+        return Dataset(entities=ents, links=links)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def repo_script():
+    """Import a script of the repository (``scripts/``, ``bench/``) by its path from the root."""
+
+    def load(relative: str):
+        path = Path(__file__).resolve().parents[1] / relative
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    return load

@@ -1,4 +1,10 @@
-"""Communities: same partition as NetworkX, deterministic, documented order."""
+"""Communities: igraph's partitions against NetworkX's, deterministic, documented order.
+
+Greedy modularity is the same algorithm in both engines: same partition.
+Louvain is the same method with another random stream: the same partition
+where structure is unambiguous, a partition of at least as good modularity
+elsewhere.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ from imrnet.queries.communities import METHODS, find_communities
 from imrnet.errors import NoAnswer, UsageError
 from imrnet.queries.filters import LinkFilter
 from imrnet.dataset.loader import load
-from imrnet.dataset.model import Dataset
+from imrnet.dataset.model import Dataset, Entity, Link
 from imrnet.index.network import to_networkx
 
 
@@ -31,6 +37,7 @@ def test_partition_equals_networkx(small, method):
     got = {frozenset(m["id"] for m in c["members"]) for c in r["communities"]}
     assert got == expected
     assert r["method"] == method
+    assert r["engine"] == ("networkx" if method == "label-propagation" else "igraph")
     assert r["seed"] == (42 if method == "louvain" else None)
     assert sum(c["size"] for c in r["communities"]) == 13
     assert [c["index"] for c in r["communities"]] == list(range(1, len(r["communities"]) + 1))
@@ -80,3 +87,45 @@ def test_bundled_partition_covers_every_entity():
     r = find_communities(d)
     members = [m["id"] for c in r["communities"] for m in c["members"]]
     assert sorted(members) == sorted(d.entities)
+
+
+def partition(result):
+    return {frozenset(m["id"] for m in c["members"]) for c in result["communities"]}
+
+
+@pytest.mark.parametrize("seed", [0, 1, 42, 2024])
+def test_louvain_unambiguous_structure_equals_networkx(dataset_of, seed):
+    # six 5-cliques in a ring, plus two isolated entities: one answer only
+    graph = nx.ring_of_cliques(6, 5)
+    graph.add_nodes_from([100, 101])
+    r = find_communities(dataset_of(graph), "louvain", seed=seed)
+    cliques = {frozenset(str(c * 5 + i) for i in range(5)) for c in range(6)}
+    assert partition(r) == cliques | {frozenset({"100"}), frozenset({"101"})}
+    assert partition(r) == {frozenset(map(str, c)) for c in reference(graph, "louvain", seed)}
+    assert [c["size"] for c in r["communities"]] == [5] * 6 + [1, 1]
+
+
+@pytest.mark.parametrize("seed", [1, 7, 42])
+def test_louvain_bundled_modularity_as_good_as_networkx(seed):
+    d = load()
+    g = to_networkx(d)
+    r = find_communities(d, "louvain", seed=seed)
+    ours = [set(c) for c in partition(r)]
+    theirs = reference(g, "louvain", seed)
+    assert sorted(n for c in ours for n in c) == sorted(g)  # a partition of every entity
+    q_ours, q_theirs = (nx.community.modularity(g, p) for p in (ours, theirs))
+    assert q_ours >= q_theirs - 0.01
+    assert find_communities(d, "louvain", seed=seed) == r
+
+
+def test_greedy_bundled_equals_networkx():
+    d = load()
+    expected = {frozenset(c) for c in reference(to_networkx(d), "greedy")}
+    assert partition(find_communities(d, "greedy")) == expected
+
+
+def test_isolated_entities_are_their_own_communities():
+    ents = {i: Entity(i, i.upper(), "person") for i in "abc"}
+    for method in METHODS:
+        r = find_communities(Dataset(entities=ents), method)
+        assert [[m["id"] for m in c["members"]] for c in r["communities"]] == [["a"], ["b"], ["c"]]

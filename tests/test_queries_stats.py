@@ -7,11 +7,12 @@ import networkx as nx
 import pytest
 
 from imrnet.dataset.accounts import accounts
-from imrnet.queries.stats import network_stats
+from imrnet.queries.stats import DIAMETER_BFS_BUDGET, DIAMETER_EXACT_MAX, diameter_bounds, network_stats
 from imrnet.errors import UsageError
 from imrnet.queries.filters import LinkFilter
 from imrnet.dataset.loader import load
 from imrnet.dataset.model import Dataset, Entity, Link
+from imrnet.index.engine import to_igraph
 from imrnet.index.network import Network, filtered_links, to_networkx
 
 ALL = ["reported", "alleged", "disputed", "planned"]
@@ -35,6 +36,8 @@ def test_stats_exact(small):
         "isolated": 1,
         "density": round(14 / 78, 4),
         "diameter": 4,
+        "diameter_exact": True,
+        "diameter_bounds": [4, 4],
         "hubs": [
             {"rank": 1, "id": "big-forum", "name": "Big Forum", "type": "event", "degree": 6, "links": 6},
             {"rank": 2, "id": "alexander-dugin", "name": "Alexander Gelyevich Dugin", "type": "person", "degree": 4, "links": 4},
@@ -42,6 +45,7 @@ def test_stats_exact(small):
             {"rank": 4, "id": "konstantin-malofeev", "name": "Konstantin Malofeev", "type": "person", "degree": 3, "links": 4},
             {"rank": 5, "id": "tsargrad", "name": "Tsargrad TV", "type": "media", "degree": 3, "links": 4},
         ],
+        "engine": "igraph",
         "filters": {"statuses": ALL, "ties": ["affiliation", "adversarial", "coverage"],
                     "as_of": None, "since": None, "until": None, "undated": "exclude",
                     "undated_left_out": 0, "link_types": None, "exclude_link_types": []},
@@ -113,3 +117,60 @@ def test_bundled_stats_consistent():
     assert r["pairs"] == g.number_of_edges()
     assert r["components"] == nx.number_connected_components(g)
     assert r["density"] == round(nx.density(g), 4)
+
+
+GRAPHS = {
+    "path": nx.path_graph(7),
+    "cycle": nx.cycle_graph(9),
+    "star": nx.star_graph(6),
+    "barbell": nx.barbell_graph(4, 3),
+    "lollipop": nx.lollipop_graph(5, 6),
+    "grid": nx.grid_2d_graph(4, 6),
+    "petersen": nx.petersen_graph(),
+    "tree": nx.balanced_tree(2, 4),
+    **{f"random {seed}": nx.gnm_random_graph(60, 75, seed=seed) for seed in range(8)},
+    **{f"scale-free {seed}": nx.barabasi_albert_graph(200, 1, seed=seed) for seed in range(4)},
+}
+
+
+@pytest.mark.parametrize("name", GRAPHS)
+def test_diameter_equals_networkx(dataset_of, name):
+    graph = nx.convert_node_labels_to_integers(GRAPHS[name])
+    largest = max(nx.connected_components(graph), key=len)
+    expected = nx.diameter(graph.subgraph(largest))
+    r = network_stats(dataset_of(graph))
+    assert (r["diameter"], r["diameter_exact"], r["diameter_bounds"]) == (expected, True, [expected] * 2)
+    # from any start vertex, and every budget gives true bounds
+    eg = to_igraph(dataset_of(graph))
+    for start in sorted(largest)[:5]:
+        assert diameter_bounds(eg.graph, start) == (expected, expected)
+        for budget in (1, 3, 5, 10):
+            lower, upper = diameter_bounds(eg.graph, start, budget)
+            assert lower <= expected <= upper
+
+
+def test_large_component_diameter_is_bounded_and_says_so(dataset_of):
+    n = DIAMETER_EXACT_MAX + 1
+    # A ring: every entity is as far from the others, so iFUB needs two
+    # searches a level and the budget runs out long before the bounds meet.
+    r = network_stats(dataset_of(nx.cycle_graph(n)))
+    assert r["largest_component"] == n
+    assert r["diameter"] == n // 2 and r["diameter_exact"] is False
+    lower, upper = r["diameter_bounds"]
+    assert lower == n // 2 < upper <= 2 * (n // 2)
+    from rich.console import Console
+
+    from imrnet.output.tables_graph import stats_tables
+
+    console = Console(record=True, width=120)
+    for part in stats_tables(r):
+        console.print(part)
+    text = console.export_text()
+    assert f"Diameter (largest component) │ {lower} to {upper}" in text
+    assert "Diameter: bounds only; the largest component is too large" in text
+    # A broom (a long path ending in a star) closes within the budget: exact.
+    broom = nx.path_graph(100)
+    broom.add_edges_from((99, 100 + i) for i in range(n - 100))
+    r = network_stats(dataset_of(broom))
+    assert (r["diameter"], r["diameter_exact"]) == (100, True)
+    assert DIAMETER_BFS_BUDGET < n

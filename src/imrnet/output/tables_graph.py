@@ -193,9 +193,15 @@ def centrality_tables(result: dict) -> Iterator[Any]:
     for column in table.columns[2:] if measure == "all" else table.columns[3:]:
         column.justify = "right"
     yield table
-    yield from _footer(
-        result, "Computed on the undirected graph of the counted links; parallel links count once."
-    )
+    notes = [f"Engine: {result['engine']}. Undirected graph of the counted links; "
+             "parallel links count once."]
+    sample = result.get("sample")
+    if sample:
+        notes.append(
+            f"Betweenness from {sample['sources']:,} sampled sources of "
+            f"{sample['entities']:,} entities (seed {sample['seed']}); --sample 0: exact."
+        )
+    yield from _footer(result, *notes)
 
 
 def common_tables(result: dict) -> Iterator[Any]:
@@ -235,7 +241,10 @@ def communities_tables(result: dict) -> Iterator[Any]:
         members = ", ".join(m["name"] for m in c["members"])
         table.add_row(str(c["index"]), str(c["size"]), entity_text(c["central"]), members)
     yield table
-    yield from _footer(result, "Central: most distinct neighbours in the whole network.")
+    yield from _footer(
+        result,
+        f"Engine: {result['engine']}. Central: most distinct neighbours in the whole network.",
+    )
 
 
 def stats_tables(result: dict) -> Iterator[Any]:
@@ -249,9 +258,11 @@ def stats_tables(result: dict) -> Iterator[Any]:
         ("Components", "components"),
         ("Largest component", "largest_component"),
         ("Isolated entities", "isolated"),
-        ("Diameter (largest component)", "diameter"),
     ]:
         overview.add_row(label, str(result[key]))
+    lower, upper = result["diameter_bounds"]
+    exact = result["diameter_exact"]
+    overview.add_row("Diameter (largest component)", str(lower) if exact else f"{lower} to {upper}")
     if result.get("account_groups"):
         overview.add_row("Facts told in competing accounts", str(result["account_groups"]))
     overview.columns[1].justify = "right"
@@ -268,4 +279,8 @@ def stats_tables(result: dict) -> Iterator[Any]:
             hubs.add_row(str(hub["rank"]), entity_text(hub), hub["type"],
                          str(hub["degree"]), str(hub["links"]))
         yield hubs
-    yield from _footer(result)
+    notes = [f"Engine: {result['engine']}."]
+    if not result["diameter_exact"]:
+        notes.append("Diameter: bounds only; the largest component is too large for an exact "
+                     "diameter within the search budget.")
+    yield from _footer(result, *notes)

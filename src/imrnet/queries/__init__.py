@@ -11,14 +11,14 @@ module            answers
 ================  ===========================================================
 :mod:`.path`      shortest paths between two entities, hub-penalised
 :mod:`.ego`       the neighbourhood of one entity
-:mod:`.centrality`  the most central entities (NetworkX)
+:mod:`.centrality`  the most central entities (NetworkX's measures, igraph)
 :mod:`.common`    entities tied to all of several entities (interlocks)
 :mod:`.communities`  communities (Louvain, greedy modularity, label propagation)
 :mod:`.stats`     counts, components, density, diameter, hubs
 ================  ===========================================================
 
 Only :mod:`.centrality`, :mod:`.communities` and :mod:`.stats` import
-NetworkX, and only when called.
+igraph (and NetworkX for label propagation), and only when called.
 
 Examples
 --------

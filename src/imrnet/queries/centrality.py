@@ -1,22 +1,39 @@
-"""The most central entities, measured with NetworkX.
+"""The most central entities: NetworkX's measures, computed with igraph.
 
 Measures are computed on the undirected simple graph of every link that
-passes the filter (:func:`imrnet.index.network.to_networkx`): parallel links
-between a pair count once, direction is ignored, and entities without
-links are included (they score 0, or the minimum). Restricting the ranking
-to one entity type (``entity_type``) does not change the graph: scores are
-always computed on the whole network.
+passes the filter (:func:`imrnet.index.engine.to_igraph`, the same graph as
+:func:`imrnet.index.network.to_networkx`): parallel links between a pair
+count once, direction is ignored, and entities without links are included
+(they score 0, or the minimum). Restricting the ranking to one entity type
+(``entity_type``) does not change the graph: scores are always computed on
+the whole network.
+
+Each measure is NetworkX's, with NetworkX's default normalisation; igraph
+computes it (``"engine": "igraph"`` in every result):
 
 =============  ==============================================================
-measure        NetworkX function
+measure        NetworkX definition reproduced
 =============  ==============================================================
 degree         ``degree_centrality`` (neighbours / (n - 1))
-betweenness    ``betweenness_centrality`` (normalized)
+betweenness    ``betweenness_centrality`` (normalized by (n - 1)(n - 2)/2
+               pairs); above :data:`BETWEENNESS_EXACT_MAX` entities, from
+               :data:`BETWEENNESS_SOURCES` sampled sources, exactly as
+               ``betweenness_centrality(G, k, seed=seed)`` samples them
 closeness      ``closeness_centrality`` (Wasserman-Faust scaling for
-               disconnected graphs)
-eigenvector    ``eigenvector_centrality`` (up to 10,000 iterations)
-pagerank       ``pagerank`` (alpha 0.85, computed by NetworkX with SciPy)
+               disconnected graphs; isolated entities 0)
+eigenvector    ``eigenvector_centrality``: the limit of its power iteration
+               on A + I from the all-ones vector, unit Euclidean norm,
+               positive; in a disconnected graph only the component(s) with
+               the largest eigenvalue score above 0
+pagerank       ``pagerank`` (alpha 0.85; entities without links teleport
+               uniformly)
 =============  ==============================================================
+
+NetworkX's iterative measures (eigenvector, PageRank) stop at a tolerance
+(sum of changes under n x 1e-6); igraph solves them to machine precision,
+so scores agree with NetworkX's to about 1e-5, and to 1e-9 with NetworkX
+run at a tight tolerance (``tol=1e-12``). Exact betweenness and closeness
+are equal to 1e-12.
 
 Scores are rounded to 10 decimal places; ranking is by score, descending,
 then name, then id, so it is deterministic. With ``measure="all"`` every
@@ -30,74 +47,196 @@ Examples
 ...                                   Link("2", "a", "c", "met", "reported"),
 ...                                   Link("3", "a", "c", "funds", "reported")))
 >>> r = centrality(d, "degree", top=2)
->>> [(x["rank"], x["id"], round(x["score"], 4)) for x in r["results"]]
-[(1, 'a', 0.6667), (2, 'b', 0.3333)]
+>>> [(x["rank"], x["id"], round(x["score"], 4)) for x in r["results"]], r["engine"]
+([(1, 'a', 0.6667), (2, 'b', 0.3333)], 'igraph')
 """
 
 from __future__ import annotations
+
+import math
 
 from imrnet.queries.filters import ALL_LINKS
 from imrnet.queries.inputs import count, entity_types
 from imrnet.queries import name_key
 from imrnet.errors import NoAnswer, UsageError
 from imrnet.dataset.model import Dataset
-from imrnet.index.network import filtered_links, to_networkx
+from imrnet.index.engine import ENGINE, EngineGraph, to_igraph
+from imrnet.index.network import filtered_links
 
-__all__ = ["MEASURES", "centrality", "scores"]
+__all__ = [
+    "MEASURES",
+    "BETWEENNESS_EXACT_MAX",
+    "BETWEENNESS_SOURCES",
+    "centrality",
+    "scores",
+    "betweenness_sources",
+]
 
 #: The measures, in the order ``all`` shows them.
 MEASURES: tuple[str, ...] = ("degree", "betweenness", "closeness", "eigenvector", "pagerank")
 
-EIGENVECTOR_MAX_ITER = 10_000
+#: Betweenness is exact up to this many entities (a few seconds); above, it is sampled.
+BETWEENNESS_EXACT_MAX = 5_000
+#: Sources sampled above :data:`BETWEENNESS_EXACT_MAX` (~10 s at 100,000 entities).
+BETWEENNESS_SOURCES = 200
 DIGITS = 10
+#: Largest eigenvalues closer than this (relatively) are ties.
+_TIE = 1e-9
 
 
-def scores(graph, measure: str) -> dict[str, float]:
-    """One centrality measure of every node of ``graph``, rounded.
+def betweenness_sources(n: int, sample: int | None = None, seed: int = 42) -> list[int] | None:
+    """The vertices betweenness starts from: ``None`` for all of them (exact).
+
+    ``sample=None`` samples :data:`BETWEENNESS_SOURCES` vertices when ``n``
+    exceeds :data:`BETWEENNESS_EXACT_MAX`; ``0`` always means exact; a
+    sample as large as ``n`` is exact. The draw is
+    ``random.Random(seed).sample(range(n), k)``: the sources NetworkX's
+    ``betweenness_centrality(G, k, seed=seed)`` takes on the same graph.
+
+    Examples
+    --------
+    >>> betweenness_sources(10) is None, betweenness_sources(10, 3, seed=1)
+    (True, [2, 1, 4])
+    >>> len(betweenness_sources(BETWEENNESS_EXACT_MAX + 1)) == BETWEENNESS_SOURCES
+    True
+    >>> betweenness_sources(10, 1)
+    Traceback (most recent call last):
+    ...
+    imrnet.errors.UsageError: --sample must be 0 (exact) or at least 2, not 1
+    """
+    import random
+
+    if sample is None:
+        sample = BETWEENNESS_SOURCES if n > BETWEENNESS_EXACT_MAX else 0
+    elif isinstance(sample, bool) or not isinstance(sample, int) or sample < 0 or sample == 1:
+        raise UsageError(f"--sample must be 0 (exact) or at least 2, not {sample!r}")
+    seed = count(seed, "--seed", 0)
+    if sample == 0 or sample >= n:
+        return None
+    return random.Random(seed).sample(range(n), sample)
+
+
+def _betweenness(g, sources: list[int] | None) -> list[float]:
+    n = g.vcount()
+    if n <= 2:
+        return [0.0] * n
+    if sources is None:
+        # igraph counts each unordered pair once; NetworkX divides by the ordered pairs.
+        scale = 2 / ((n - 1) * (n - 2))
+        return [b * scale for b in g.betweenness(directed=False)]
+    # NetworkX >= 3.5 with k sources (endpoints excluded): a source cannot
+    # lie on its own paths, so it is scaled by k - 1 sources instead of k.
+    k = len(sources)
+    raw = g.betweenness(directed=False, sources=sources)
+    chosen = set(sources)
+    source_scale, other_scale = 2 / ((k - 1) * (n - 2)), 2 / (k * (n - 2))
+    return [b * (source_scale if v in chosen else other_scale) for v, b in enumerate(raw)]
+
+
+def _closeness(g) -> list[float]:
+    n = g.vcount()
+    if n <= 1:
+        return [0.0] * n
+    membership = g.connected_components().membership
+    sizes: dict[int, int] = {}
+    for c in membership:
+        sizes[c] = sizes.get(c, 0) + 1
+    # igraph: (reached - 1) / distances to the reached; NetworkX scales that
+    # by (reached - 1) / (n - 1) (Wasserman-Faust). Isolated: NaN -> 0.
+    return [
+        0.0 if math.isnan(c) else c * (sizes[m] - 1) / (n - 1)
+        for c, m in zip(g.closeness(normalized=True), membership)
+    ]
+
+
+def _eigenvector(g) -> list[float]:
+    import warnings
+
+    n = g.vcount()
+    if g.ecount() == 0:  # A + I = I: the all-ones start never moves
+        return [1 / math.sqrt(n)] * n
+    degrees = g.degree()
+    best, winners = 0.0, []
+    for members in sorted(g.connected_components(), key=len, reverse=True):
+        if len(members) < 2 or max(degrees[v] for v in members) < best * (1 - _TIE):
+            continue  # an eigenvalue never exceeds the largest degree
+        members = sorted(members)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            vector, value = g.induced_subgraph(members).eigenvector_centrality(
+                return_eigenvalue=True
+            )
+        if value > best * (1 + _TIE):
+            best, winners = value, []
+        if value >= best * (1 - _TIE):
+            winners.append((members, [abs(x) for x in vector]))
+    # The power iteration from all ones converges to the projection of the
+    # ones vector on the leading eigenspace: each winning component's unit
+    # Perron vector weighted by its sum; every other component fades to 0.
+    values = [0.0] * n
+    for members, vector in winners:
+        norm = math.sqrt(sum(x * x for x in vector))
+        weight = sum(vector) / norm
+        for v, x in zip(members, vector):
+            values[v] = weight * x / norm
+    norm = math.sqrt(sum(x * x for x in values))
+    return [x / norm for x in values]
+
+
+def _values(eg: EngineGraph, measure: str, sources: list[int] | None) -> list[float]:
+    g = eg.graph
+    n = g.vcount()
+    if measure == "degree":
+        return [1.0] if n == 1 else [d / (n - 1) for d in g.degree()]
+    if measure == "betweenness":
+        return _betweenness(g, sources)
+    if measure == "closeness":
+        return _closeness(g)
+    if measure == "eigenvector":
+        return _eigenvector(g)
+    return [1.0] if n == 1 else g.pagerank(directed=False, damping=0.85)
+
+
+def scores(eg: EngineGraph, measure: str, sources: list[int] | None = None) -> dict[str, float]:
+    """One centrality measure of every entity of ``eg``, rounded.
 
     Parameters
     ----------
-    graph : networkx.Graph
+    eg : EngineGraph
+        From :func:`imrnet.index.engine.to_igraph`.
     measure : str
         One of :data:`MEASURES`.
+    sources : list of int, optional
+        Betweenness only: the sampled source vertices
+        (:func:`betweenness_sources`); ``None`` for exact.
 
     Raises
     ------
     UsageError
         For an unknown measure.
     NoAnswer
-        When the graph is empty or the power iteration does not converge.
+        When the graph is empty or igraph cannot compute the measure.
 
     Examples
     --------
-    >>> import networkx as nx
-    >>> scores(nx.path_graph(3), "betweenness")
-    {0: 0.0, 1: 1.0, 2: 0.0}
+    >>> from imrnet.dataset.model import Dataset, Entity, Link
+    >>> ents = {i: Entity(i, i, "person") for i in "abc"}
+    >>> eg = to_igraph(Dataset(entities=ents), [Link("1", "a", "b", "met", "reported"),
+    ...                                         Link("2", "b", "c", "met", "reported")])
+    >>> scores(eg, "betweenness")
+    {'a': 0.0, 'b': 1.0, 'c': 0.0}
     """
-    import networkx as nx
+    import igraph
 
     if measure not in MEASURES:
         raise UsageError(f"unknown measure {measure!r}; expected one of: {', '.join(MEASURES)}, all")
-    if graph.number_of_nodes() == 0:
+    if len(eg) == 0:
         raise NoAnswer("the network has no entities to rank")
     try:
-        if measure == "degree":
-            values = nx.degree_centrality(graph)
-        elif measure == "betweenness":
-            values = nx.betweenness_centrality(graph)
-        elif measure == "closeness":
-            values = nx.closeness_centrality(graph)
-        elif measure == "eigenvector":
-            values = nx.eigenvector_centrality(graph, max_iter=EIGENVECTOR_MAX_ITER)
-        else:
-            values = nx.pagerank(graph)
-    except nx.PowerIterationFailedConvergence:
-        raise NoAnswer(
-            f"{measure} centrality did not converge on this network; try another --measure"
-        ) from None
-    except (nx.NetworkXException, ZeroDivisionError) as err:
+        values = _values(eg, measure, sources)
+    except igraph.InternalError as err:
         raise NoAnswer(f"{measure} centrality cannot be computed on this network: {err}") from None
-    return {node: round(float(value), DIGITS) + 0.0 for node, value in values.items()}
+    return eg.by_id(round(float(v), DIGITS) + 0.0 for v in values)
 
 
 def centrality(
@@ -107,6 +246,8 @@ def centrality(
     top: int | None = 10,
     entity_type: str | None = None,
     link_filter=None,
+    sample: int | None = None,
+    seed: int = 42,
 ) -> dict:
     """Rank entities by a centrality measure.
 
@@ -121,14 +262,22 @@ def centrality(
         Rank only entities of this type (scores still use the whole graph).
     link_filter : LinkFilter, optional
         Which links count; all by default.
+    sample : int, optional
+        Betweenness from this many sampled sources (0: exact); by default
+        exact up to :data:`BETWEENNESS_EXACT_MAX` entities, else
+        :data:`BETWEENNESS_SOURCES` sources.
+    seed : int
+        Seed of the sampled sources.
 
     Returns
     -------
     dict
-        ``{"measure": m, "results": [{"rank", "id", "name", "type",
-        "score"}], "filters": {...}}``; with ``"all"`` each result has one
-        field per measure (``"degree"``, ``"betweenness"``...) instead of
-        ``"score"``, ranked by degree.
+        ``{"measure": m, "engine": "igraph", "sample": None or {"sources":
+        k, "entities": n, "seed": s}, "results": [{"rank", "id", "name",
+        "type", "score"}], "filters": {...}}``; with ``"all"`` each result
+        has one field per measure (``"degree"``, ``"betweenness"``...)
+        instead of ``"score"``, ranked by degree. ``sample`` says how
+        betweenness was sampled (``None``: exact, or not computed).
 
     Examples
     --------
@@ -140,6 +289,8 @@ def centrality(
     [('a', 0.0), ('c', 0.0)]
     >>> centrality(d, "all")["results"][0]["betweenness"]
     1.0
+    >>> centrality(d, "betweenness", sample=2, seed=1)["sample"]
+    {'sources': 2, 'entities': 3, 'seed': 1}
     """
     link_filter = link_filter or ALL_LINKS
     if measure != "all" and measure not in MEASURES:
@@ -147,13 +298,14 @@ def centrality(
     if top is not None:
         top = count(top, "--top", 1)
     kinds = entity_types([entity_type] if entity_type is not None else None, "--type")
-    graph = to_networkx(dataset, filtered_links(dataset, link_filter))
     measures = MEASURES if measure == "all" else (measure,)
-    table = {m: scores(graph, m) for m in measures}
-    key_measure = measures[0]
+    sources = betweenness_sources(len(dataset.entities), sample, seed)
     entities = [e for e in dataset.entities.values() if kinds is None or e.type in kinds]
-    if not entities:
+    if dataset.entities and not entities:
         raise NoAnswer(f"no entity of type {entity_type} in the dataset")
+    eg = to_igraph(dataset, filtered_links(dataset, link_filter))
+    table = {m: scores(eg, m, sources) for m in measures}
+    key_measure = measures[0]
     entities.sort(key=lambda e: (-table[key_measure][e.id], *name_key(e)))
     if top is not None:
         entities = entities[:top]
@@ -165,4 +317,13 @@ def centrality(
         else:
             row["score"] = table[measure][entity.id]
         results.append(row)
-    return {"measure": measure, "results": results, "filters": link_filter.describe(dataset)}
+    sampled = sources is not None and "betweenness" in measures
+    return {
+        "measure": measure,
+        "engine": ENGINE,
+        "sample": (
+            {"sources": len(sources), "entities": len(eg), "seed": seed} if sampled else None
+        ),
+        "results": results,
+        "filters": link_filter.describe(dataset),
+    }

@@ -1,9 +1,18 @@
 """Summary figures of the dataset and of the network the filters leave.
 
 Entity counts cover the whole dataset; link counts cover the counted
-links. Structure (components, density, diameter, hubs) is measured on the
-undirected simple graph of the counted links over every entity
-(:func:`imrnet.index.network.to_networkx`).
+links. Structure (components, density, diameter, hubs) is measured with
+igraph on the undirected simple graph of the counted links over every
+entity (:func:`imrnet.index.engine.to_igraph`).
+
+Nothing here is quadratic on a large graph. The diameter of the largest
+component is found with iFUB (Crescenzi et al., 2013): breadth-first
+searches from a central entity and then from the entities farthest from it,
+until the bounds meet. Up to :data:`DIAMETER_EXACT_MAX` entities in the
+component it runs to the end (exact); above, it stops after
+:data:`DIAMETER_BFS_BUDGET` searches, and when the bounds have not met by
+then the result gives the lower bound as ``diameter``, the two bounds as
+``diameter_bounds`` and ``"diameter_exact": false``.
 
 Examples
 --------
@@ -14,9 +23,13 @@ Examples
 >>> s = network_stats(d)
 >>> s["components"], s["largest_component"], s["isolated"], s["diameter"], s["density"]
 (2, 3, 1, 2, 0.3333)
+>>> s["diameter_exact"], s["engine"]
+(True, 'igraph')
 """
 
 from __future__ import annotations
+
+import heapq
 
 from imrnet.queries.filters import ALL_LINKS
 from imrnet.queries import name_key
@@ -24,9 +37,68 @@ from imrnet.dataset.accounts import fact_count
 from imrnet.dataset.counts import dataset_counts
 from imrnet.queries.inputs import count
 from imrnet.dataset.model import Dataset
-from imrnet.index.network import filtered_links, to_networkx
+from imrnet.index.engine import ENGINE, to_igraph
+from imrnet.index.network import filtered_links
 
-__all__ = ["network_stats"]
+__all__ = ["DIAMETER_EXACT_MAX", "DIAMETER_BFS_BUDGET", "diameter_bounds", "network_stats"]
+
+#: Largest component size (entities) up to which the diameter is always exact.
+DIAMETER_EXACT_MAX = 5_000
+#: Breadth-first searches allowed above :data:`DIAMETER_EXACT_MAX` (~2-4 s at 100,000 entities).
+DIAMETER_BFS_BUDGET = 100
+
+
+def diameter_bounds(graph, vertex: int, budget: int | None = None) -> tuple[int, int]:
+    """Lower and upper bound of the diameter of ``vertex``'s component (iFUB).
+
+    Parameters
+    ----------
+    graph : igraph.Graph
+        Undirected.
+    vertex : int
+        Any vertex of the component.
+    budget : int, optional
+        Most breadth-first searches to run; ``None`` runs until the bounds
+        meet (the exact diameter, n searches at worst).
+
+    Returns
+    -------
+    tuple of int
+        ``(lower, upper)``; equal when exact.
+
+    Examples
+    --------
+    >>> import igraph
+    >>> diameter_bounds(igraph.Graph.Lattice([10], circular=False), 4)
+    (9, 9)
+    >>> diameter_bounds(igraph.Graph.Ring(40), 0, budget=3)  # no fringe fits in 3 searches
+    (20, 40)
+    """
+    # Two sweeps: the far end of a far end gives a lower bound, and the
+    # middle of that longest path is a central vertex to start iFUB from.
+    order, _, _ = graph.bfs(vertex)
+    far = order[-1]
+    order, layers, parents = graph.bfs(far)
+    lower = len(layers) - 2
+    path = [order[-1]]
+    while path[-1] != far:
+        path.append(parents[path[-1]])
+    centre = path[len(path) // 2]
+    order, layers, _ = graph.bfs(centre)
+    searches = 3
+    level = len(layers) - 2  # eccentricity of the centre
+    lower, upper = max(lower, level), 2 * level
+    # Every pair within `level` hops of the centre is at most 2 x level
+    # apart; the farther ones are bounded by their own eccentricities.
+    while lower < upper:
+        fringe = order[layers[level]:layers[level + 1]]
+        if budget is not None and searches + len(fringe) > budget:
+            break
+        lower = max(lower, max(graph.eccentricity(fringe)))
+        searches += len(fringe)
+        level -= 1
+        upper = max(lower, 2 * level)
+    return lower, upper
 
 
 def network_stats(dataset: Dataset, *, link_filter=None, top: int = 5) -> dict:
@@ -51,11 +123,12 @@ def network_stats(dataset: Dataset, *, link_filter=None, top: int = 5) -> dict:
         (edges of the simple graph), "components": n, "largest_component":
         entities in it, "isolated": entities without counted links,
         "density": x (4 places), "diameter": hops across the largest
-        component, "hubs": [{"rank", "id", "name", "type", "degree",
-        "links"}], "filters": {...}}``. Hubs are ranked by degree (distinct
-        neighbours), then name; ``links`` counts their links. Every link
-        count counts the competing accounts of one fact once
-        (:mod:`imrnet.dataset.accounts`).
+        component (its lower bound when not exact), "diameter_exact": bool,
+        "diameter_bounds": [lower, upper], "hubs": [{"rank", "id", "name",
+        "type", "degree", "links"}], "engine": "igraph", "filters":
+        {...}}``. Hubs are ranked by degree (distinct neighbours), then
+        name; ``links`` counts their links. Every link count counts the
+        competing accounts of one fact once (:mod:`imrnet.dataset.accounts`).
 
     Examples
     --------
@@ -63,35 +136,48 @@ def network_stats(dataset: Dataset, *, link_filter=None, top: int = 5) -> dict:
     >>> network_stats(Dataset())["diameter"]
     0
     """
-    import networkx as nx
-
     link_filter = link_filter or ALL_LINKS
     top = count(top, "--top", 1)
     links = filtered_links(dataset, link_filter)
-    graph = to_networkx(dataset, links)
+    eg = to_igraph(dataset, links)
+    graph = eg.graph
     entities = dataset.entities
     counts = dataset_counts(dataset, links, every=True)
 
-    position = {eid: i for i, eid in enumerate(entities)}
-    components = sorted(
-        nx.connected_components(graph), key=lambda c: (-len(c), min(position[n] for n in c))
-    )
-    largest = components[0] if components else set()
-    diameter = nx.diameter(graph.subgraph(largest)) if len(largest) > 1 else 0
+    n = len(eg)
+    components = graph.connected_components()
+    sizes = components.sizes()
+    # igraph numbers components by their first entity in file order: the
+    # first of the largest is the earliest, as before.
+    largest = max(range(len(sizes)), key=lambda c: (sizes[c], -c)) if sizes else None
+    size = sizes[largest] if sizes else 0
+    if size > 1:
+        start = components.membership.index(largest)
+        budget = None if size <= DIAMETER_EXACT_MAX else DIAMETER_BFS_BUDGET
+        lower, upper = diameter_bounds(graph, start, budget)
+    else:
+        lower = upper = 0
 
+    degrees = graph.degree()
+    ranked = heapq.nsmallest(
+        top,
+        (i for i in range(n) if degrees[i] > 0),
+        key=lambda i: (-degrees[i], *name_key(entities[eg.ids[i]])),
+    )
     # The facts behind each hub: competing accounts of one fact count once.
-    touching: dict[str, list] = {}
+    hub_ids = {eg.ids[i] for i in ranked}
+    touching: dict[str, list] = {eid: [] for eid in hub_ids}
     for link in links:
         if link.source != link.target:
-            touching.setdefault(link.source, []).append(link)
-            touching.setdefault(link.target, []).append(link)
-    link_count = {n: fact_count(touching.get(n, ())) for n in graph}
-    ranked = sorted(entities.values(), key=lambda e: (-graph.degree(e.id), *name_key(e)))
+            for end in (link.source, link.target):
+                if end in hub_ids:
+                    touching[end].append(link)
     hubs = [
-        {"rank": rank, **e.ref(), "degree": graph.degree(e.id), "links": link_count[e.id]}
-        for rank, e in enumerate(ranked[:top], 1)
-        if graph.degree(e.id) > 0
+        {"rank": rank, **entities[eg.ids[i]].ref(), "degree": degrees[i],
+         "links": fact_count(touching[eg.ids[i]])}
+        for rank, i in enumerate(ranked, 1)
     ]
+    pairs = graph.ecount()
     return {
         "entities": len(entities),
         "links": counts["links"],
@@ -100,12 +186,15 @@ def network_stats(dataset: Dataset, *, link_filter=None, top: int = 5) -> dict:
         "entity_types": counts["entity_types"],
         "link_types": counts["link_types"],
         "statuses": counts["statuses"],
-        "pairs": graph.number_of_edges(),
-        "components": len(components),
-        "largest_component": len(largest),
-        "isolated": sum(1 for n in graph if graph.degree(n) == 0),
-        "density": round(nx.density(graph), 4) if len(graph) > 1 else 0.0,
-        "diameter": diameter,
+        "pairs": pairs,
+        "components": len(sizes),
+        "largest_component": size,
+        "isolated": degrees.count(0),
+        "density": round(2 * pairs / (n * (n - 1)), 4) if n > 1 else 0.0,
+        "diameter": lower,
+        "diameter_exact": lower == upper,
+        "diameter_bounds": [lower, upper],
         "hubs": hubs,
+        "engine": ENGINE,
         "filters": link_filter.describe(dataset),
     }
