@@ -156,10 +156,12 @@ def test_cache_command_info_and_clear(data, monkeypatch):
 
 def test_installed_script_uses_and_refreshes_the_index(data, tmp_path):
     env = {**os.environ, "IMRNET_CACHE_DIR": str(tmp_path / "c")}
-    # Make the data larger than the threshold with a long, valid summary.
+    # Make the data larger than the threshold with valid padding: sources with long
+    # notes, each within the 10,000-character limit on one text.
     text = (data / "sources.yaml").read_text(encoding="utf-8")
-    (data / "sources.yaml").write_text(text.replace("title: ", f"note: {'x' * 2_100_000}\n  title: ", 1),
-                                       encoding="utf-8")
+    padding = "".join(f"- id: pad-{i}\n  title: Padding\n  publisher: P\n  date: null\n  note: {'x' * 9_000}\n"
+                      for i in range(240))
+    (data / "sources.yaml").write_text(text.rstrip("\n") + "\n" + padding, encoding="utf-8")
 
     def show() -> dict:
         done = subprocess.run([str(SCRIPT), "show", "tsargrad", "--data", str(data), "--json"],

@@ -579,7 +579,8 @@ def test_unreadable_file_is_reported_not_raised(tmp_path):
     d = make(tmp_path)
     (d / "entities.yaml").write_bytes(b"- id: agmr\n  name: \xff\xfe broken\n")
     (problem,) = check_dirs([d]).errors
-    assert str(problem).startswith(f"{d / 'entities.yaml'}: cannot read file: 'utf-8' codec can't decode")
+    assert str(problem) == (f"{d / 'entities.yaml'}:2: not UTF-8 text: byte 0xff at column 9 "
+                            "cannot be read; save the file as UTF-8")
 
 
 def test_unhashable_key_is_reported(tmp_path):

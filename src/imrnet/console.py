@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sys
 
-__all__ = ["main"]
+__all__ = ["main", "stored_help", "tolerant_streams"]
 
 #: Click wraps help at min(terminal width, 80) - 2 columns.
 _HELP_WIDTH = 80
@@ -45,17 +45,62 @@ def stored_help() -> str | None:
         return None
 
 
+#: The codec error handler that lets any terminal encoding print any name.
+ERRORS = "imrnet-transliterate"
+
+
+def _transliterate(err: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: characters the encoding lacks, in ASCII (``Ионов`` -> ``Ionov``).
+
+    What ASCII cannot spell either becomes ``?``.
+    """
+    if not isinstance(err, UnicodeEncodeError):
+        raise err
+    from imrnet.output.inert import spell
+
+    return "".join(spell(char, err.encoding) for char in err.object[err.start:err.end]), err.end
+
+
+def tolerant_streams() -> None:
+    """Let standard output and error print any text, whatever their encoding.
+
+    ``PYTHONIOENCODING=ascii``, a latin-1 locale or a Windows code page
+    would otherwise stop the first Cyrillic name with a traceback.
+    Characters the encoding lacks are transliterated (:func:`_transliterate`);
+    a stream that writes some UTF encoding is left alone.
+    """
+    import codecs
+
+    from imrnet.output.terminal import is_utf
+
+    try:
+        codecs.lookup_error(ERRORS)
+    except LookupError:
+        codecs.register_error(ERRORS, _transliterate)
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None or is_utf(stream):
+            continue
+        try:
+            stream.reconfigure(errors=ERRORS)
+        except (AttributeError, ValueError, OSError):
+            continue
+
+
 def main() -> None:
     """Entry point of the ``imrnet`` console script and ``python -m imrnet``."""
-    if sys.argv[1:] in (["--help"], ["-h"]) and _columns() >= _HELP_WIDTH:
-        text = stored_help()
-        if text:
-            try:
-                sys.stdout.write(text)
-                sys.stdout.flush()
-            except BrokenPipeError:
-                pass
-            return
-    from imrnet.cli import main as run
+    try:
+        tolerant_streams()
+        if sys.argv[1:] in (["--help"], ["-h"]) and _columns() >= _HELP_WIDTH:
+            text = stored_help()
+            if text:
+                try:
+                    sys.stdout.write(text)
+                    sys.stdout.flush()
+                except BrokenPipeError:
+                    pass
+                return
+        from imrnet.cli import main as run
 
-    run()
+        run()
+    except KeyboardInterrupt:  # Ctrl-C before a command started: quietly, as a shell expects
+        sys.exit(130)

@@ -11,26 +11,31 @@ code  meaning
 0     success
 1     an empty answer (no path, no match, nothing left by the filters)
 2     usage error (bad option, unknown or ambiguous name)
-3     invalid dataset (every problem is listed on standard error)
+3     invalid dataset (every problem is listed on standard error),
+      or a data file or directory that cannot be read
+130   interrupted (Ctrl-C), quietly
 ====  ==========================================================
 """
 
 from __future__ import annotations
 
 import functools
+import inspect
 import os
 import sys
+from typing import Annotated
 
 import typer
 
 from imrnet import __version__
 
-__all__ = ["app", "command", "main"]
+__all__ = ["app", "command", "fail", "say", "main", "FullOption", "INTERRUPTED", "UNREADABLE"]
 
 EPILOG = (
     "Exit codes: 0 success, 1 empty answer (no path, no match, nothing left by the filters; "
     "--json still prints its one document), "
-    "2 usage error (bad option, unknown or ambiguous name), 3 invalid dataset."
+    "2 usage error (bad option, unknown or ambiguous name), 3 invalid or unreadable dataset, "
+    "130 interrupted."
 )
 
 app = typer.Typer(
@@ -66,17 +71,63 @@ def _root(
     """Explore the influence network around the IMR, AGMR, Malofeev, Tsargrad and Dugin."""
 
 
+def say(line: str, err: bool = True) -> None:
+    """Print one line, made inert: data in it cannot drive the terminal."""
+    from imrnet.output.inert import inert_line
+
+    stream = sys.stderr if err else sys.stdout
+    stream.write(inert_line(line) + "\n")
+    stream.flush()
+
+
 def fail(message: str, code: int) -> typer.Exit:
     """Print ``imrnet: message`` to standard error and return the exit to raise."""
-    typer.echo(f"imrnet: {message}", err=True)
+    say(f"imrnet: {message}")
     return typer.Exit(code)
+
+
+FullOption = Annotated[
+    bool,
+    typer.Option(
+        "--full",
+        help="Show tables whole: every row and every character (by default a table shows "
+        "500 rows and a cell 2,000 characters, saying what it left out).",
+    ),
+]
+
+
+def _with_full(func):
+    """Give a command the ``--full`` option; tables read it from :data:`imrnet.output.inert.FULL`."""
+    try:
+        # Evaluated: Typer reads the options' declarations from the signature.
+        signature = inspect.signature(func, eval_str=True)
+    except NameError:  # an annotation names what its module does not import
+        signature = inspect.signature(func)
+    added = inspect.Parameter("full", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=FullOption)
+    parameters = [*signature.parameters.values(), added]
+
+    @functools.wraps(func)
+    def wrapper(*args, full: bool = False, **kwargs):
+        from imrnet.output.inert import FULL
+
+        token = FULL.set(full)
+        try:
+            return func(*args, **kwargs)
+        finally:
+            FULL.reset(token)
+
+    wrapper.__signature__ = signature.replace(parameters=parameters)
+    wrapper.__annotations__ = {**func.__annotations__, "full": FullOption}
+    return wrapper
 
 
 def command(*args, filters: bool = False, ties: str = "all", **kwargs):
     """Register a command whose ImrnetErrors become messages and exit codes.
 
-    Used like ``@app.command``; a closed output pipe ends the command quietly.
-    With ``filters=True`` the command also gets the shared link filter options
+    Used like ``@app.command``; a closed output pipe ends the command quietly,
+    and so does Ctrl-C (exit 130); a file or directory the system will not
+    read is a one-line message (exit 3). Every command gets ``--full``. With
+    ``filters=True`` the command also gets the shared link filter options
     (``--status``, ``--ties``, ``--as-of``, ``--since``, ``--until``,
     ``--undated``, ``--link-type``, ``--exclude-link-type``), declared once in
     :mod:`imrnet.cli.options`, and receives them checked as one
@@ -89,6 +140,7 @@ def command(*args, filters: bool = False, ties: str = "all", **kwargs):
             from imrnet.cli.options import with_link_filter
 
             func = with_link_filter(func, ties=ties)
+        func = _with_full(func)
 
         @functools.wraps(func)
         def wrapper(*a, **kw):
@@ -98,7 +150,7 @@ def command(*args, filters: bool = False, ties: str = "all", **kwargs):
                 return func(*a, **kw)
             except DatasetError as err:
                 for problem in err.problems:
-                    typer.echo(str(problem), err=True)
+                    say(str(problem))
                 raise fail(
                     f"invalid dataset: {len(err.problems)} problem(s); nothing was answered",
                     err.exit_code,
@@ -108,11 +160,35 @@ def command(*args, filters: bool = False, ties: str = "all", **kwargs):
             except BrokenPipeError:
                 _quiet_broken_pipe()
                 raise typer.Exit(0) from None
+            except KeyboardInterrupt:
+                raise typer.Exit(INTERRUPTED) from None
+            except OSError as err:
+                raise fail(_os_error(err), UNREADABLE) from None
 
         kwargs.setdefault("epilog", EPILOG)
         return app.command(*args, **kwargs)(wrapper)
 
     return register
+
+
+#: Exit code after Ctrl-C, as shells report a command ended by SIGINT.
+INTERRUPTED = 130
+#: Exit code when data cannot be read (as for an invalid dataset).
+UNREADABLE = 3
+
+
+def _os_error(err: OSError) -> str:
+    """``PATH: reason`` for an error the system raised.
+
+    Examples
+    --------
+    >>> _os_error(PermissionError(13, "Permission denied", "/data/links.yaml"))
+    '/data/links.yaml: Permission denied'
+    >>> _os_error(OSError(5, "Input/output error"))
+    'Input/output error'
+    """
+    reason = err.strerror or str(err)
+    return reason if err.filename is None else f"{os.fsdecode(err.filename)}: {reason}"
 
 
 def _quiet_broken_pipe() -> None:
@@ -127,12 +203,15 @@ def _quiet_broken_pipe() -> None:
 
 def main() -> None:
     """Entry point of the ``imrnet`` console script."""
-    if os.environ.get("_IMRNET_COMPLETE"):
-        from imrnet.cli.completion import complete
+    try:
+        if os.environ.get("_IMRNET_COMPLETE"):
+            from imrnet.cli.completion import complete
 
-        complete(app)
-        return
-    app(prog_name="imrnet")
+            complete(app)
+            return
+        app(prog_name="imrnet")
+    except KeyboardInterrupt:  # outside a command: while parsing or completing
+        sys.exit(INTERRUPTED)
 
 
 # Command modules register themselves on `app`; imported last, after `command` exists.

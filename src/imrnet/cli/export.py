@@ -9,6 +9,7 @@ heavy libraries (NetworkX writers, matplotlib) load inside the commands.
 
 import functools
 import inspect
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -116,6 +117,10 @@ def _emit(text, output: Optional[Path], protected, files: tuple[str, ...] = ()) 
         written = write_files(output, text, protected)
         typer.echo(f"imrnet: wrote {', '.join(str(p) for p in written)}", err=True)
     elif output is None or str(output) == "-":
+        if sys.stdout.isatty():  # shown, not saved: data never drives the terminal
+            from imrnet.output.inert import inert
+
+            text = inert(text)
         typer.echo(text, nl=False)
     else:
         write_file(output, text, protected)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from imrnet.cli import command
+from imrnet.cli import command, say
 from imrnet.cli.options import DataOption, JsonOption
 
 
@@ -50,10 +50,10 @@ def validate(data: DataOption = None, json: JsonOption = False) -> None:
     }
     if not json:
         for problem in report.warnings:
-            typer.echo(str(problem), err=True)
+            say(str(problem))
     if report.errors and not json:
         for problem in report.errors:
-            typer.echo(str(problem))
+            say(str(problem), err=False)
     else:
         emit(result, as_json=json, table=validate_tables)
     if report.errors:

@@ -51,8 +51,22 @@ def _refuse_constant(name: str) -> Any:
     raise _NotANumber(f"{name} is not a number a dataset can hold")
 
 
+def _digits(text: str) -> str:
+    """``text`` when it has no more digits than numbers may hold (see :mod:`imrnet.dataset.limits`)."""
+    from imrnet.dataset.limits import MAX_DIGITS, SEE
+
+    digits = sum(c.isdigit() for c in text)
+    if digits > MAX_DIGITS:
+        raise _NotANumber(f"a number of {digits:,} digits is over the limit of {MAX_DIGITS} digits {SEE}")
+    return text
+
+
+def _bounded_int(text: str) -> int:
+    return int(_digits(text))
+
+
 def _finite_float(text: str) -> float:
-    value = float(text)
+    value = float(_digits(text))
     if not math.isfinite(value):  # 1e999 overflows to infinity
         raise _NotANumber(f"{text} is not a number a dataset can hold")
     return value
@@ -121,7 +135,8 @@ def parse_jsonl(path: Path, shown: str | None = None) -> tuple[list | None, list
         record.key_lines = _NO_KEY_LINES
         return record
 
-    decoder = json.JSONDecoder(object_pairs_hook=pairs, parse_constant=_refuse_constant, parse_float=_finite_float)
+    decoder = json.JSONDecoder(object_pairs_hook=pairs, parse_constant=_refuse_constant, parse_float=_finite_float,
+                               parse_int=_bounded_int)
     records: list = []
     problems: list = []
     broken = 0

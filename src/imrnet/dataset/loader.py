@@ -1,8 +1,10 @@
 """Load and check a dataset in two passes, as followthemoney loads its model.
 
-Pass one parses every YAML file (PyYAML's C parser where available, always a
-safe loader), keeping the line of each record and field and catching
-duplicate keys, which PyYAML would silently collapse. Pass two checks the
+Pass one parses every YAML file (:mod:`imrnet.dataset.yaml_reader`: libyaml's
+parser where available, no aliases, and the :mod:`~imrnet.dataset.limits` on
+size, depth, text and numbers checked before anything is built), keeping the
+line of each record and field and catching duplicate keys, which PyYAML
+would silently collapse. Pass two checks the
 whole dataset -- fields, vocabularies, dates, references, duplicates -- and
 reports every problem at once, each naming its file, line and culprit::
 
@@ -24,18 +26,20 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from imrnet.dataset.dates import date_bounds, parse_date
 from imrnet.errors import DatasetError
 from imrnet.dataset.model import Citation, Dataset, Entity, Link, Source
 from imrnet.dataset.jsonl import parse_jsonl
+from imrnet.dataset.limits import field_limit, over_limit
 from imrnet.dataset.locations import KINDS, bundled_dir, dataset_files, display_path
 from imrnet.dataset.retractions import FILE as RETRACTIONS, retract
+from imrnet.dataset.yaml_reader import Mapping as _Mapping, Refused, read_file
 from imrnet.dataset.vocab import (
     ACCUSATION_TYPES,
     COUNTRIES,
@@ -49,7 +53,7 @@ from imrnet.dataset.vocab import (
     STATUSES,
 )
 
-__all__ = ["Problem", "Report", "load", "check_dirs", "parse_file"]
+__all__ = ["Problem", "Report", "load", "check_dirs", "parse_file", "limit_fields"]
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LINK_ID = re.compile(r"^[a-z0-9][a-z0-9~._-]*$")
@@ -97,54 +101,12 @@ class Report:
 # Pass one: parse
 
 
-class _Mapping(dict):
-    """A parsed mapping that remembers its line and the line of each key."""
-
-    line: int = 0
-    key_lines: dict
-
-
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader that keeps lines, flags duplicate keys, leaves dates as text."""
-
-    # Dates stay strings (partial dates are the norm here), so drop the
-    # timestamp resolver from a private copy of the resolver table.
-    yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-    }
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.duplicates: list[tuple[int, Any, int]] = []
-
-    def construct_line_mapping(self, node: yaml.MappingNode) -> _Mapping:
-        self.flatten_mapping(node)
-        mapping = _Mapping()
-        mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {}
-        for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
-            line = key_node.start_mark.line + 1
-            try:
-                seen = key in mapping
-            except TypeError:  # an unhashable key such as a list
-                key, seen = str(key), False
-            if seen:
-                self.duplicates.append((line, key, mapping.key_lines[key]))
-            mapping[key] = self.construct_object(value_node, deep=True)
-            mapping.key_lines[key] = line
-        return mapping
-
-
-_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_line_mapping)
-
-
 def parse_file(path: Path, shown: str | None = None) -> tuple[list[_Mapping] | None, list[Problem]]:
     """Parse one YAML file into its records (pass one).
+
+    Reading is :mod:`imrnet.dataset.yaml_reader`'s job, which refuses a
+    file that breaks one of the :mod:`imrnet.dataset.limits` before
+    building it.
 
     Parameters
     ----------
@@ -158,9 +120,9 @@ def parse_file(path: Path, shown: str | None = None) -> tuple[list[_Mapping] | N
     records : list or None
         The top-level mappings, each with ``.line`` and ``.key_lines``;
         ``None`` when the file could not be read whole (unreadable, a syntax
-        error, a wrong top-level shape).
+        error, a limit broken, a wrong top-level shape).
     problems : list of Problem
-        Syntax errors, a wrong top-level shape, duplicate keys.
+        Syntax errors, limits, a wrong top-level shape, duplicate keys.
 
     Examples
     --------
@@ -171,42 +133,57 @@ def parse_file(path: Path, shown: str | None = None) -> tuple[list[_Mapping] | N
     shown = shown or display_path(path)
     kind = path.stem
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        return None, [Problem(shown, 0, f"cannot read file: {err}")]
-    loader = _Loader(text)
-    try:
-        data = loader.get_single_data()
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 0
-        column = f", column {mark.column + 1}" if mark else ""
-        what = err.problem or err.context or "invalid YAML"
-        return None, [Problem(shown, line, f"YAML syntax error{column}: {what}")]
-    except yaml.YAMLError as err:
-        return None, [Problem(shown, 0, f"YAML error: {err}")]
-    finally:
-        loader.dispose()
-    problems = [
-        Problem(shown, line, f"duplicate key {key!r} (first at line {first}); YAML would keep only the last")
-        for line, key, first in loader.duplicates
-    ]
+        data, duplicates = read_file(path)
+    except Refused as err:
+        return None, [Problem(shown, err.line, err.message)]
+    problems = [Problem(shown, line, message) for line, message in duplicates]
     if data is None:
         return [], problems
     if not isinstance(data, list):
-        found = type(data).__name__ if not isinstance(data, dict) else "a mapping"
+        found_kind = type(data).__name__ if not isinstance(data, dict) else "a mapping"
         return None, problems + [
-            Problem(shown, 1, f"expected a list of {kind} at the top level, found {found}")
+            Problem(shown, 1, f"expected a list of {kind} at the top level, found {found_kind}")
         ]
     records = []
     for position, item in enumerate(data, start=1):
-        if isinstance(item, _Mapping):
-            records.append(item)
-        else:
+        if not isinstance(item, _Mapping):
             problems.append(
                 Problem(shown, 0, f"item {position} is a {type(item).__name__}, expected a mapping of fields")
             )
+            continue
+        records.append(item)
     return records, problems
+
+
+def limit_fields(records: list, shown: str) -> list[Problem]:
+    """Report each field holding a text longer than its limit, and cut it there.
+
+    Applies to records of either format; cutting keeps later messages short.
+
+    Examples
+    --------
+    >>> from imrnet.dataset.yaml_reader import read_text
+    >>> records, _ = read_text("- {id: a, name: " + "n" * 501 + "}")
+    >>> [str(p) for p in limit_fields(records, "entities.yaml")], len(records[0]["name"])
+    (["entities.yaml:1: field 'name' is 501 characters long, over the limit of 500 (see Limits in the README)"], 500)
+    """
+    problems = []
+    for item in records:
+        for key, value in item.items():
+            message = over_limit(key, value)
+            if message:
+                problems.append(Problem(shown, item.key_lines.get(key, item.line), message))
+                item[key] = _cut(key, value)
+    return problems
+
+
+def _cut(key: Any, value: Any) -> Any:
+    """A field's value with each text cut to the field's limit."""
+    if isinstance(value, str):
+        return value[: field_limit(key)]
+    if isinstance(value, list):
+        return [_cut(key, entry) if isinstance(entry, str) else entry for entry in value]
+    return value
 
 
 # --------------------------------------------------------------------------
@@ -220,8 +197,26 @@ class _Parsed:
     origin: str = "bundled"
 
 
+#: "Did you mean" compares a word with every option: the first 100 problems
+#: get suggestions, so that thousands of bad references into thousands of
+#: entities stay fast.
+MAX_SUGGESTIONS, MAX_SUGGESTION_OPTIONS = 100, 2_000
+_suggestions_left: ContextVar[int] = ContextVar("suggestions_left", default=MAX_SUGGESTIONS)
+
+
 def _closest(word: str, options: Iterable[str]) -> str:
-    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    left = _suggestions_left.get()
+    if left <= 0 or len(word) > 200:
+        return ""
+    _suggestions_left.set(left - 1)
+    options = list(options)
+    if len(options) > MAX_SUGGESTION_OPTIONS:  # difflib is pure Python: rapidfuzz's C scorer
+        from rapidfuzz import fuzz, process
+
+        found = process.extractOne(word, options, scorer=fuzz.ratio, score_cutoff=60)
+        match = [found[0]] if found else []
+    else:
+        match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f" (did you mean {match[0]!r}?)" if match else ""
 
 
@@ -330,7 +325,7 @@ class _Checker:
             if isinstance(entry, dict):
                 extra = set(entry) - {"id", "locator"}
                 if extra:
-                    self.error(item, what, f"source citation has unknown field {sorted(extra)[0]!r} (expected id, locator)", "sources")
+                    self.error(item, what, f"source citation has unknown field {sorted(extra, key=str)[0]!r} (expected id, locator)", "sources")
                 sid, locator = entry.get("id"), entry.get("locator")
                 if locator is not None and not isinstance(locator, (str, int)):
                     self.error(item, what, "source locator must be text", "sources")
@@ -398,7 +393,9 @@ class _Checker:
             self.error(item, what, "field 'country' must be a code or a list of codes", "country")
             countries = []
         for code in countries or []:
-            if code not in COUNTRIES:
+            if not isinstance(code, str):
+                self.error(item, what, f"field 'country' holds {_kind(code)}, expected a code such as RU", "country")
+            elif code not in COUNTRIES:
                 self.error(item, what, f"unknown country {code!r} (expected an ISO 3166-1 alpha-2 code such as RU, US)", "country")
         tags = self.text_list(item, what, "tags")
         for tag in tags:
@@ -439,11 +436,11 @@ class _Checker:
             else:
                 ends[key] = value
         kind = rec.get("type")
-        if "type" in rec and kind not in LINK_TYPES:
+        if "type" in rec and (not isinstance(kind, str) or kind not in LINK_TYPES):
             self.error(item, what, f"unknown link type {kind!r}{_closest(str(kind), LINK_TYPES)}", "type")
             kind = None
         status = rec.get("status")
-        if "status" in rec and status not in STATUSES:
+        if "status" in rec and (not isinstance(status, str) or status not in STATUSES):
             self.error(item, what, f"unknown status {status!r} {_expected(STATUSES)}", "status")
             status = None
         if kind in ACCUSATION_TYPES and status == "reported":
@@ -554,7 +551,12 @@ def check_dirs(dirs: list[Path]) -> Report:
     for directory in dirs:
         origin = "bundled" if directory.resolve() == bundled else display_path(directory)
         origins.append(origin)
-        present, both = dataset_files(directory)
+        try:
+            present, both = dataset_files(directory)
+        except OSError as err:  # a directory that may not be listed
+            errors.append(Problem(display_path(directory), 0, f"cannot read directory: {err.strerror or err}"))
+            unreadable = True
+            continue
         retracting = directory / RETRACTIONS
         for kind in both:
             errors.append(Problem(display_path(directory), 0, f"both {kind}.yaml and {kind}.jsonl here: keep {kind} in one of them"))
@@ -568,6 +570,7 @@ def check_dirs(dirs: list[Path]) -> Report:
             parse = parse_jsonl if path.suffix == ".jsonl" else parse_file
             records, problems = parse(path, shown)
             errors.extend(problems)
+            errors.extend(limit_fields(records or [], shown))
             if records is None:
                 unreadable = True
             else:
@@ -577,6 +580,7 @@ def check_dirs(dirs: list[Path]) -> Report:
         # every reference into it as unknown: stop at the syntax errors.
         return Report(None, errors, [])
 
+    _suggestions_left.set(MAX_SUGGESTIONS)
     checker = _Checker()
     checker.errors = errors
     for item in parsed["sources"]:

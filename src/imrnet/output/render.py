@@ -15,7 +15,9 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import json
+import math
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -89,26 +91,63 @@ def emit(
     if delimiter is not None and rows is not None:
         from imrnet.output.delimited import write
 
-        write(rows(result), delimiter, out)
+        if hasattr(out, "isatty") and out.isatty():  # shown, not saved: made inert
+            import io
+
+            from imrnet.output.inert import inert
+
+            shown = io.StringIO()
+            write(rows(result), delimiter, shown)
+            out.write(inert(shown.getvalue().replace("\r\n", "\n")))
+        else:
+            write(rows(result), delimiter, out)
         out.flush()
         return
     if as_json or table is None:
-        out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        from imrnet.output.terminal import is_utf
+
+        out.write(_json(result, ascii_only=not is_utf(out)) + "\n")
         out.flush()
         return
+    from imrnet.output.inert import FULL, MAX_CELL, MAX_ROWS, tame
+    from imrnet.output.terminal import is_utf
+
+    full = FULL.get()
     con = console(out)
+    encoding = None if is_utf(out) else con.encoding
     for renderable in table(result):
-        con.print(renderable)
+        con.print(tame(renderable, None if full else MAX_ROWS, None if full else MAX_CELL, encoding))
+
+
+def _json(result: dict, ascii_only: bool) -> str:
+    """Strict JSON: a non-finite number (which no parser reads) becomes ``null``."""
+    try:
+        return json.dumps(result, ensure_ascii=ascii_only, indent=2, allow_nan=False)
+    except ValueError:
+        return json.dumps(_finite(result), ensure_ascii=ascii_only, indent=2, allow_nan=False)
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(item) for item in value]
+    return value
 
 
 def console(file: TextIO | None = None):
     """A Rich console: colour only on a terminal and when ``NO_COLOR`` is unset."""
+    from imrnet.output.terminal import width_for
+
     out = file if file is not None else sys.stdout
     is_tty = hasattr(out, "isatty") and out.isatty()
     no_color = bool(os.environ.get("NO_COLOR"))
     plain = no_color or not is_tty
     return _pipe_console(
         file=out,
+        width=width_for(out, is_tty),
         # No escape codes at all (not even bold) when piped or under NO_COLOR.
         color_system=None if plain else "auto",
         no_color=plain,
@@ -143,16 +182,45 @@ _NO_WRAP = frozenset({"#", "Date", "Dates", "Status"})
 _NUMBERS = frozenset({"#", "Score", "Count", "Neighbours", "Links", "Ent.", "Size"})
 
 
+@functools.cache
+def _bounded_table() -> type:
+    """A Rich Table that counts rows past the bound instead of keeping them."""
+    from imrnet.output import layout
+    from imrnet.output.inert import FULL, MAX_ROWS
+
+    class Table(layout.Table):
+        hidden = 0
+
+        def keeps_row(self) -> bool:
+            """Whether the next row is kept; if not, it is counted as left out.
+
+            A builder asks before building a row's cells, which is the cost
+            when a table has 100,000 rows.
+            """
+            if len(self.rows) < MAX_ROWS or FULL.get():
+                return True
+            self.hidden += 1
+            return False
+
+        def add_row(self, *renderables, **kwargs):
+            if len(self.rows) >= MAX_ROWS and not FULL.get():
+                self.hidden += 1
+                return
+            super().add_row(*renderables, **kwargs)
+
+    return Table
+
+
 def new_table(*columns: str, title: str | None = None, **options):
     """A table in the house style, with the given column headers.
 
     Dates, ranks and statuses keep to one line; other cells wrap between
     words, and no column narrows below its longest word while the table
-    can fit (:class:`imrnet.output.layout.Table`).
+    can fit (:class:`imrnet.output.layout.Table`). Rows past
+    :data:`imrnet.output.inert.MAX_ROWS` are counted, not kept (unless
+    ``--full``): printing says how many were left out.
     """
-    from imrnet.output.layout import Table
-
-    table = Table(title=title, title_justify="left", show_lines=False, **options)
+    table = _bounded_table()(title=title, title_justify="left", show_lines=False, **options)
     for column in columns:
         number = column in _NUMBERS
         table.add_column(column, overflow="fold", no_wrap=number or column in _NO_WRAP,
@@ -164,7 +232,10 @@ def entity_text(ref: dict):
     """An entity's name coloured by its type."""
     from rich.text import Text
 
-    return Text(ref["name"], style=TYPE_STYLES.get(ref["type"], ""))
+    from imrnet.output.inert import inert
+
+    # Made inert here: Rich would silently drop a bell or a carriage return.
+    return Text(inert(ref["name"]), style=TYPE_STYLES.get(ref["type"], ""))
 
 
 def status_text(status: str):

@@ -77,6 +77,8 @@ def _links_table(links: list[dict], refs: dict[str, dict], from_id: str | None, 
     positions = account_positions(links)
     sources, base = source_details(dataset), base_origin(dataset)
     for link in links:
+        if not table.keeps_row():  # past the bound: counted, not built
+            continue
         phrase = _link_text(link, refs, from_id)
         table.add_row(
             dates_text(link) or "undated", link_cell(phrase, link, positions, base),
@@ -218,6 +220,8 @@ def timeline_tables(result: dict, dataset=None, long: bool = False) -> list:
     table = new_table("Date", "What", "Status", "Sources", title=title)
     positions = account_positions(i for i in result["items"] if i["item"] == "link")
     for item in result["items"]:
+        if not table.keeps_row():  # past the bound: counted, not built
+            continue
         if item["item"] == "event":
             what = Text.assemble(("event: ", "dim"), entity_text(item))
             if item.get("place"):

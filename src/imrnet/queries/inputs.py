@@ -22,7 +22,29 @@ from imrnet.dataset.dates import parse_date
 from imrnet.errors import UsageError
 from imrnet.dataset.vocab import ENTITY_TYPES
 
-__all__ = ["split_values", "did_you_mean", "choices", "entity_types", "user_date", "whole_number", "count"]
+__all__ = ["split_values", "did_you_mean", "choices", "entity_types", "user_date", "whole_number", "count",
+           "MAX_TYPED", "typed_text"]
+
+#: The longest name or search text a user may type (the longest name is 500).
+MAX_TYPED = 1_000
+
+
+def typed_text(text: str, what: str) -> str:
+    """``text`` when it is no longer than :data:`MAX_TYPED`; fuzzy matching a
+    longer text would take seconds to minutes for nothing.
+
+    Examples
+    --------
+    >>> typed_text("Ionov", "entity name")
+    'Ionov'
+    >>> typed_text("x" * 1001, "search text")
+    Traceback (most recent call last):
+    ...
+    imrnet.errors.UsageError: search text of 1,001 characters is over the limit of 1,000
+    """
+    if len(text) > MAX_TYPED:
+        raise UsageError(f"{what} of {len(text):,} characters is over the limit of {MAX_TYPED:,}")
+    return text
 
 
 def split_values(values: Iterable[str] | str | None) -> list[str]:

@@ -45,6 +45,7 @@ from anyascii import anyascii
 
 from imrnet.errors import AmbiguousName, UnknownName, UsageError
 from imrnet.dataset.model import Entity
+from imrnet.queries.inputs import typed_text
 
 __all__ = ["normalize", "fold_word", "NameIndex", "index_for", "resolve"]
 
@@ -292,7 +293,7 @@ class NameIndex:
         stripped = text.strip()
         if stripped in self.entities:
             return self.entities[stripped]
-        key = normalize(text)
+        key = normalize(typed_text(text, "entity name"))
         if not key:
             raise UsageError(f"empty entity name {text!r}: give an id, a name or an alias")
         found = self._pick(text, self._full.get(key, ()))

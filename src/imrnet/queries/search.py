@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from imrnet.errors import NoAnswer, UsageError
-from imrnet.queries.inputs import entity_types, whole_number
+from imrnet.queries.inputs import entity_types, typed_text, whole_number
 from imrnet.dataset.model import Dataset
 
 __all__ = ['SEARCH_TIERS', 'search']
@@ -124,7 +124,7 @@ def search(
 
     if not isinstance(text, str):
         raise UsageError("search text must be a string")
-    query = normalize(text)
+    query = normalize(typed_text(text, "search text"))
     if not query:
         raise UsageError(f"empty search text {text!r}: give a name, an alias or a word")
     limit = whole_number(limit, "--limit", 1)
