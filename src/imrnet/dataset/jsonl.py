@@ -82,7 +82,7 @@ def _mapping_class():
     bytes less per line, which counts at millions of lines.
     """
     if not _RECORD:
-        from imrnet.dataset.loader import _Mapping  # the loader imports this module
+        from imrnet.dataset.yaml_reader import Mapping as _Mapping
 
         class _Record(_Mapping):
             __slots__ = ("line", "key_lines")
@@ -119,7 +119,7 @@ def parse_jsonl(path: Path, shown: str | None = None) -> tuple[list | None, list
     >>> [str(p) for p in parse_jsonl(path, "links.jsonl")[1]]
     ['links.jsonl:1: NaN is not a number a dataset can hold', 'links.jsonl:2: expected a JSON object of fields, found a list']
     """
-    from imrnet.dataset.loader import Problem
+    from imrnet.dataset.problems import Problem
 
     shown = shown or display_path(path)
     mapping = _mapping_class()

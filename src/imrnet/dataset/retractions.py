@@ -88,7 +88,7 @@ def _name(kind: str, record, checker) -> str:
 
 def _chosen(checker, items, origins: list[str]) -> dict[tuple[str, str], dict]:
     """Check every entry; ``(kind, id)`` to the entry of each valid one."""
-    from imrnet.dataset.loader import _closest
+    from imrnet.dataset.checker import closest as _closest
 
     rank = {origin: i for i, origin in enumerate(origins)}
     records = _records(checker)
@@ -140,7 +140,7 @@ def retract(checker, items, origins: list[str]) -> list[dict]:
 
     Parameters
     ----------
-    checker : imrnet.dataset.loader._Checker
+    checker : imrnet.dataset.checker.Checker
         Pass two's checker, after every record was checked.
     items : list
         The parsed entries of every ``retractions.yaml`` (with file, line, origin).

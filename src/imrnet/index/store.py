@@ -104,7 +104,7 @@ def read_index(path: Path) -> tuple[Dataset, dict]:
     sqlite3.DatabaseError, KeyError, ValueError
         When the file is not an index of this layout (the caller rebuilds).
     """
-    from imrnet.dataset.loader import Problem
+    from imrnet.dataset.problems import Problem
 
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
