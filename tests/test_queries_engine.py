@@ -115,6 +115,24 @@ def test_path_and_help_do_not_import_igraph():
     assert "igraph" in imports("stats", "--json")  # the check can fail
 
 
+@pytest.mark.parametrize("args", [["stats", "--json"], ["communities", "--json"],
+                                  ["centrality", "--measure", "all", "--json"]])
+def test_measures_do_not_import_matplotlib(args):
+    # igraph imports matplotlib.pyplot for its own plots: over a second per command
+    modules = imports(*args)
+    assert "igraph" in modules
+    # (a failed ``import matplotlib`` is listed too: look for what a real one loads)
+    assert "matplotlib.pyplot" not in modules and "matplotlib.figure" not in modules
+
+
+def test_draw_after_igraph_still_has_matplotlib(tmp_path):
+    code = ("from imrnet.index.engine import load_igraph; load_igraph(); "
+            "import matplotlib.pyplot as plt; print(plt.__name__)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-500:]
+    assert proc.stdout.strip() == "matplotlib.pyplot"
+
+
 # --- the synthetic benchmark data ---
 
 

@@ -60,7 +60,7 @@ from imrnet.queries.inputs import count, entity_types
 from imrnet.queries import name_key
 from imrnet.errors import NoAnswer, UsageError
 from imrnet.dataset.model import Dataset
-from imrnet.index.engine import ENGINE, EngineGraph, to_igraph
+from imrnet.index.engine import ENGINE, EngineGraph, load_igraph, to_igraph
 from imrnet.index.network import filtered_links
 
 __all__ = [
@@ -226,7 +226,7 @@ def scores(eg: EngineGraph, measure: str, sources: list[int] | None = None) -> d
     >>> scores(eg, "betweenness")
     {'a': 0.0, 'b': 1.0, 'c': 0.0}
     """
-    import igraph
+    igraph = load_igraph()
 
     if measure not in MEASURES:
         raise UsageError(f"unknown measure {measure!r}; expected one of: {', '.join(MEASURES)}, all")

@@ -46,7 +46,7 @@ from imrnet.queries import name_key
 from imrnet.errors import NoAnswer, UsageError
 from imrnet.queries.inputs import count
 from imrnet.dataset.model import Dataset
-from imrnet.index.engine import ENGINE, seeded, to_igraph
+from imrnet.index.engine import ENGINE, load_igraph, seeded, to_igraph
 from imrnet.index.network import filtered_links, to_networkx
 
 __all__ = ["METHODS", "find_communities"]
@@ -130,7 +130,7 @@ def find_communities(
 
 def _igraph_groups(dataset: Dataset, links, method: str, seed: int) -> tuple:
     """Louvain or greedy modularity with igraph: engine, ids, vertex groups, degrees."""
-    import igraph
+    igraph = load_igraph()
 
     eg = to_igraph(dataset, links)
     try:
