@@ -156,3 +156,16 @@ def test_console_script_and_lazy_imports(tmp_path):
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.stdout.strip() == "False", proc.stderr
+
+
+def test_export_help_names_every_format_and_what_path_selects():
+    from imrnet.export import FORMATS
+
+    result = runner.invoke(app, ["export", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    description = " ".join(result.stdout.split("Arguments:")[0].split())
+    # every format is described, not only listed as a choice
+    assert [name for name in FORMATS if f"{name} (" not in description] == []
+    # --path counts every kind of tie, unlike `imrnet path`: the help must not say otherwise
+    assert "those `imrnet path` prints" not in result.stdout
+    assert "--ties affiliation for exactly the paths it prints" in " ".join(result.stdout.split())

@@ -40,7 +40,9 @@ PathOption = Annotated[
     Optional[tuple[str, str]],
     typer.Option(
         "--path", metavar="FROM TO",
-        help="Keep the shortest paths between two entities (those `imrnet path` prints).",
+        help=("Keep the shortest paths between two entities, along every kind of tie unless "
+              "--ties says otherwise (`imrnet path` follows affiliation ties: add --ties "
+              "affiliation for exactly the paths it prints)."),
         show_default=False,
     ),
 ]
@@ -155,7 +157,8 @@ def export(
     json (node-link: NetworkX, D3), cytoscape (Cytoscape.js), dot
     (Graphviz), csv (Gephi spreadsheet: nodes.csv + edges.csv), neo4j
     (neo4j-admin import: nodes.csv + relationships.csv), cypher (MERGE
-    script), mermaid (Markdown; at most 60 entities).
+    script), mermaid (Markdown; at most 60 entities), ftm (FollowTheMoney
+    entity stream, JSON Lines).
 
     Every node carries its id, name, type, aliases, dates, countries and
     tags; every edge its id, relation and label, kind, status, dates,
