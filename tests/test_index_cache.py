@@ -186,3 +186,19 @@ def test_touched_file_is_hashed_once_then_trusted(data, monkeypatch):
     hashed.clear()
     assert cache.load_cached([data], min_bytes=0).entities["tsargrad"].name == "Tsargrad TV"
     assert hashed == []
+
+
+def test_cache_table_keeps_headers_and_numbers_whole(data, monkeypatch):
+    # the 36-character index names used to squeeze "Entities" into one letter a line
+    monkeypatch.setattr(cache, "MIN_BYTES", 0)
+    assert runner.invoke(app, ["show", "tsargrad", "--data", str(data)]).exit_code == 0
+    result = runner.invoke(app, ["cache"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    header = next(line for line in result.stdout.splitlines() if "Index" in line)
+    assert "Entities" in header and "MB" in header
+    info = json.loads(runner.invoke(app, ["cache", "--json"]).stdout)["indexes"][0]
+    assert info["built"] in result.stdout
+    assert info["file"][:8] in result.stdout
+    # the data directory, folded perhaps, but all there
+    assert str(data) in "".join(line.split("│")[-2].strip() for line in result.stdout.splitlines()
+                                if line.startswith("│"))

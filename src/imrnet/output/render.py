@@ -177,9 +177,9 @@ def _pipe_console(**options):
 
 
 #: Columns whose cells never wrap: a date or a rank cut in two is hard to read.
-_NO_WRAP = frozenset({"#", "Date", "Dates", "Status"})
+_NO_WRAP = frozenset({"#", "Date", "Dates", "Status", "Built"})
 #: Columns of numbers: one line, right-aligned, one format each.
-_NUMBERS = frozenset({"#", "Score", "Count", "Neighbours", "Links", "Ent.", "Size"})
+_NUMBERS = frozenset({"#", "Score", "Count", "Neighbours", "Links", "Ent.", "Size", "Entities", "MB"})
 
 
 @functools.cache

@@ -8,7 +8,11 @@ __all__ = ["cache_tables"]
 
 
 def cache_tables(result: dict) -> list:
-    """Renderables for ``cache info`` (the indexes) or ``cache clear`` (how many went)."""
+    """Renderables for ``cache info`` (the indexes) or ``cache clear`` (how many went).
+
+    An index is named by the first 8 characters of its file name (``--json``
+    gives it whole), so the data directories keep room on an 80-column screen.
+    """
     if "deleted" in result:
         return [f"Deleted {result['deleted']} index file(s) from {result['directory']}"]
     indexes = result["indexes"]
@@ -17,7 +21,7 @@ def cache_tables(result: dict) -> list:
         table = new_table("Index", "Built", "Entities", "Links", "MB", "Data")
         for entry in indexes:
             table.add_row(
-                entry["file"], entry.get("built", "?"), str(entry.get("entities", "?")),
+                entry["file"][:8], entry.get("built", "?"), str(entry.get("entities", "?")),
                 str(entry.get("links", "?")), f"{entry['bytes'] / 1e6:.1f}",
                 ", ".join(entry.get("directories", [])) or entry.get("error", ""),
             )
