@@ -80,6 +80,11 @@ def test_ego_radius_and_path_limit():
         (["export", "json", "--ego", "Nobody Atall"], 2, "no entity matches"),
         (["export", "json", "--ego", "Malofeev", "--radius", "0"], 2, "--radius must be a whole number"),
         (["export", "json", "--path", "Malofeev", "lonely-co"], 1, "no path"),
+        # an ego without counted links is an empty answer, as `imrnet ego` says
+        (["export", "json", "--ego", "lonely-co"], 1, "Lonely Company has no counted link (Links counted: all)"),
+        (["draw", "-o", "ego.png", "--ego", "lonely-co"], 1, "Lonely Company has no counted link"),
+        (["html", "-o", "ego.html", "--ego", "Malofeev", "--status", "planned"], 1,
+         "Konstantin Malofeev has no counted link (Links counted: status planned)"),
         (["export", "csv"], 2, "this format writes nodes.csv and edges.csv: give a directory with -o"),
         (["export", "json", "--status", "rumoured"], 2, "unknown status 'rumoured'"),
         (["draw", "-o", "net.gif"], 2, "cannot draw to net.gif: name the file .svg, .png or .pdf"),

@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from imrnet.dataset.model import Dataset, Entity, Link, Source
-from imrnet.errors import UsageError
+from imrnet.errors import NoAnswer, UsageError
 
 __all__ = ["Selection", "select"]
 
@@ -89,7 +89,8 @@ def select(
         Both ``ego`` and ``path`` given, or what the queries refuse
         (unknown names, a bad radius).
     NoAnswer
-        No path joins the two entities.
+        No path joins the two entities, or the ``ego`` entity has no counted
+        link (as ``imrnet ego`` refuses it: nothing to write but one node).
 
     Examples
     --------
@@ -108,6 +109,12 @@ def select(
         from imrnet.queries.ego import ego_network
 
         result = ego_network(dataset, ego, radius=radius, link_filter=link_filter)
+        if len(result["nodes"]) < 2:
+            from imrnet.output.render import filters_text
+
+            raise NoAnswer(
+                f"{result['center']['name']} has no counted link ({filters_text(result['filters'])})"
+            )
         ids = [n["id"] for n in result["nodes"]]
         link_ids = {link["id"] for link in result["links"]}
         about = {"mode": "ego", "center": result["center"]["id"], "radius": result["radius"]}
