@@ -78,6 +78,8 @@ def test_gexf_read_back(name, tmp_path):
     export("gexf", *options, out=tmp_path / "g.gexf")
     text = (tmp_path / "g.gexf").read_text()
     assert 'xmlns="http://gexf.net/1.3"' in text and 'version="1.3"' in text
+    # the XML Schema instance namespace, so that xsi:schemaLocation names the schema
+    assert 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' in text
     graph = nx.read_gexf(tmp_path / "g.gexf", version="1.3")
     assert (graph.number_of_nodes(), graph.number_of_edges()) == (n_nodes, n_edges)
     malofeev = graph.nodes["konstantin-malofeev"]

@@ -31,6 +31,9 @@ from imrnet.dataset.dates import date_bounds
 
 __all__ = ["render"]
 
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_BAD_XSI = "http://w3.org/2001/XMLSchema-instance"
+
 
 def _rgb(colour: str) -> dict:
     return {"r": int(colour[1:3], 16), "g": int(colour[3:5], 16), "b": int(colour[5:7], 16), "a": 1.0}
@@ -54,5 +57,7 @@ def render(selection) -> str:
             data["start"] = date_bounds(data["time_start"])[0]
         if "time_end" in data:
             data["end"] = date_bounds(data["time_end"])[1]
-    lines = nx.generate_gexf(graph, prettyprint=True, version="1.3")
-    return "\n".join(lines) + "\n"
+    text = "\n".join(nx.generate_gexf(graph, prettyprint=True, version="1.3")) + "\n"
+    # NetworkX's 1.3 writer misspells the XML Schema instance namespace
+    # (http://w3.org/...), so xsi:schemaLocation did not name the schema.
+    return text.replace(f'xmlns:xsi="{_BAD_XSI}"', f'xmlns:xsi="{_XSI}"', 1)
