@@ -48,6 +48,14 @@ def test_table_summary(tmp_path):
     assert result.stderr == ""  # no progress bar when standard error is not a terminal
 
 
+def test_table_summary_of_one_entity_is_singular(tmp_path):
+    line = '{"id": "a", "schema": "Person", "properties": {"name": ["Иван Петров"]}}\n'
+    result = runner.invoke(app, ["import", "ftm", "-", "-o", str(tmp_path / "out")], input=line, env=ENV)
+    assert result.exit_code == 0, result.output
+    assert " ".join(result.stdout.split()).startswith(
+        "Imported 1 entity, 0 links, 1 source from standard input (1 FtM entity read)")
+
+
 def test_dataset_name_comes_from_the_file_or_the_option(tmp_path):
     stream = tmp_path / "club.ftm.json"
     stream.write_text('{"id": "p1", "schema": "Person", "properties": {"name": ["Jane"]}}\n', encoding="utf-8")

@@ -7,6 +7,10 @@ from imrnet.output.render import count_table
 __all__ = ["import_tables"]
 
 
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
 def import_tables(result: dict) -> list:
     """Renderables for an import: what was written, then what was left out and why.
 
@@ -17,12 +21,14 @@ def import_tables(result: dict) -> list:
     ...                     "entity_types": {"person": 2}, "link_types": {}},
     ...           "skipped": {"schema Vessel is not imported": 1}, "dropped": {}}
     >>> [r if isinstance(r, str) else r.title for r in import_tables(result)]
-    ['Imported 2 entities, 0 links, 1 sources from in.json (3 FtM entities read) into out', 'Entities by type', 'Skipped']
+    ['Imported 2 entities, 0 links, 1 source from in.json (3 FtM entities read) into out', 'Entities by type', 'Skipped']
     """
     taken = result["taken"]
     out: list = [
-        f"Imported {taken['entities']} entities, {taken['links']} links, {taken['sources']} sources "
-        f"from {result['input']} ({result['read']} FtM entities read) into {result['output']}"
+        f"Imported {_count(taken['entities'], 'entity', 'entities')}, "
+        f"{_count(taken['links'], 'link')}, {_count(taken['sources'], 'source')} "
+        f"from {result['input']} ({_count(result['read'], 'FtM entity', 'FtM entities')} read) "
+        f"into {result['output']}"
     ]
     if taken["entity_types"]:
         out.append(count_table("Entities by type", "Entity type", taken["entity_types"]))
