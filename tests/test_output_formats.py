@@ -179,6 +179,20 @@ def test_links_sort_unknown_order():
         2, "imrnet: unknown sort 'size' for --sort; expected one of: date, source, target, type\n")
 
 
+@pytest.mark.parametrize("argv, message", [
+    (["links", "--sort", "dates"], "unknown sort 'dates' for --sort; did you mean: date? "
+                                   "Expected one of: date, source, target, type"),
+    (["centrality", "--measure", "betweeness"], "unknown measure 'betweeness'; did you mean: "
+     "betweenness? Expected one of: degree, betweenness, closeness, eigenvector, pagerank, all"),
+    (["communities", "--method", "louvian"], "unknown method 'louvian'; did you mean: louvain? "
+                                             "Expected one of: louvain, greedy, label-propagation"),
+])
+def test_near_miss_of_a_choice_is_suggested(argv, message):
+    # as for statuses, link types and kinds of tie: the nearest values are named
+    result = imrnet(*argv)
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", f"imrnet: {message}\n")
+
+
 # ---------------------------------------------------------------- names as pasted
 
 

@@ -56,7 +56,7 @@ from __future__ import annotations
 import math
 
 from imrnet.queries.filters import ALL_LINKS
-from imrnet.queries.inputs import count, entity_types
+from imrnet.queries.inputs import count, entity_types, unknown_value
 from imrnet.queries import name_key
 from imrnet.errors import NoAnswer, UsageError
 from imrnet.dataset.model import Dataset
@@ -229,7 +229,7 @@ def scores(eg: EngineGraph, measure: str, sources: list[int] | None = None) -> d
     igraph = load_igraph()
 
     if measure not in MEASURES:
-        raise UsageError(f"unknown measure {measure!r}; expected one of: {', '.join(MEASURES)}, all")
+        raise unknown_value("measure", measure, (*MEASURES, "all"))
     if len(eg) == 0:
         raise NoAnswer("the network has no entities to rank")
     try:
@@ -294,7 +294,7 @@ def centrality(
     """
     link_filter = link_filter or ALL_LINKS
     if measure != "all" and measure not in MEASURES:
-        raise UsageError(f"unknown measure {measure!r}; expected one of: {', '.join(MEASURES)}, all")
+        raise unknown_value("measure", measure, (*MEASURES, "all"))
     if top is not None:
         top = count(top, "--top", 1)
     kinds = entity_types([entity_type] if entity_type is not None else None, "--type")

@@ -43,8 +43,8 @@ from __future__ import annotations
 
 from imrnet.queries.filters import ALL_LINKS
 from imrnet.queries import name_key
-from imrnet.errors import NoAnswer, UsageError
-from imrnet.queries.inputs import count
+from imrnet.errors import NoAnswer
+from imrnet.queries.inputs import count, unknown_value
 from imrnet.dataset.model import Dataset
 from imrnet.index.engine import ENGINE, load_igraph, seeded, to_igraph
 from imrnet.index.network import filtered_links, to_networkx
@@ -98,7 +98,7 @@ def find_communities(
     """
     link_filter = link_filter or ALL_LINKS
     if method not in METHODS:
-        raise UsageError(f"unknown method {method!r}; expected one of: {', '.join(METHODS)}")
+        raise unknown_value("method", method, METHODS)
     seed = count(seed, "--seed", 0)
     if not dataset.entities:
         raise NoAnswer("the network has no entities to group")

@@ -22,7 +22,7 @@ from imrnet.dataset.dates import parse_date
 from imrnet.errors import UsageError
 from imrnet.dataset.vocab import ENTITY_TYPES
 
-__all__ = ["split_values", "did_you_mean", "choices", "entity_types", "user_date", "whole_number", "count",
+__all__ = ["split_values", "did_you_mean", "unknown_value", "choices", "entity_types", "user_date", "whole_number", "count",
            "MAX_TYPED", "typed_text"]
 
 #: The longest name or search text a user may type (the longest name is 500).
@@ -86,6 +86,24 @@ def did_you_mean(value: str, allowed: Iterable[str]) -> str:
 
     near = difflib.get_close_matches(str(value).lower(), list(allowed), n=3, cutoff=0.6)
     return f"; did you mean: {', '.join(near)}?" if near else ""
+
+
+def unknown_value(what: str, value: str, allowed: Iterable[str], option: str = "") -> UsageError:
+    """The usage error for a value outside ``allowed``, with the nearest ones.
+
+    Examples
+    --------
+    >>> str(unknown_value("measure", "betweeness", ("degree", "betweenness")))
+    "unknown measure 'betweeness'; did you mean: betweenness? Expected one of: degree, betweenness"
+    >>> str(unknown_value("sort", "size", ("date", "type"), option="--sort"))
+    "unknown sort 'size' for --sort; expected one of: date, type"
+    """
+    allowed = list(allowed)
+    hint = did_you_mean(value, allowed)
+    listed = ", ".join(allowed)
+    where = f" for {option}" if option else ""
+    return UsageError(f"unknown {what} {value!r}{where}"
+                      + (f"{hint} Expected one of: {listed}" if hint else f"; expected one of: {listed}"))
 
 
 def choices(

@@ -30,7 +30,7 @@ from imrnet.dataset.dates import sort_key
 from imrnet.dataset.when import link_time, timed_link
 from imrnet.errors import UsageError
 from imrnet.queries.filters import ALL_LINKS, with_dates
-from imrnet.queries.inputs import entity_types, split_values
+from imrnet.queries.inputs import entity_types, split_values, unknown_value
 from imrnet.dataset.model import Dataset, Link
 from imrnet.queries.names import resolve
 from imrnet.dataset.vocab import COUNTRIES
@@ -288,5 +288,5 @@ def _link_order(dataset: Dataset, sort: str | None):
         "type": lambda link: link.type,
     }
     if wanted not in keys:
-        raise UsageError(f"unknown sort {sort!r} for --sort; expected one of: {', '.join(LINK_SORTS)}")
+        raise unknown_value("sort", sort, LINK_SORTS, option="--sort")
     return keys[wanted]
