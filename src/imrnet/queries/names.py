@@ -383,5 +383,17 @@ def index_for(dataset) -> NameIndex:
 
 
 def resolve(dataset, text: str) -> Entity:
-    """Resolve ``text`` to one entity of ``dataset`` (see :meth:`NameIndex.resolve`)."""
+    """Resolve ``text`` to one entity of ``dataset`` (see :meth:`NameIndex.resolve`).
+
+    An exact id needs no index: on a large dataset, building one costs
+    seconds (every name normalized), so ids are looked up directly.
+
+    Examples
+    --------
+    >>> from imrnet.dataset.examples import tiny_dataset
+    >>> resolve(tiny_dataset(), "agmr").name
+    'Anti-Globalization Movement of Russia'
+    """
+    if isinstance(text, str) and text in dataset.entities:
+        return dataset.entities[text]
     return index_for(dataset).resolve(text)
