@@ -186,3 +186,16 @@ def test_touched_file_is_hashed_once_then_trusted(data, monkeypatch):
     hashed.clear()
     assert cache.load_cached([data], min_bytes=0).entities["tsargrad"].name == "Tsargrad TV"
     assert hashed == []
+
+
+def test_index_carries_the_name_index(data, tmp_path):
+    from imrnet.queries.names import NameIndex, index_for
+
+    dataset = load([data])
+    write_index(tmp_path / "i.sqlite", dataset, {})
+    back, _ = read_index(tmp_path / "i.sqlite")
+    fresh = NameIndex(dataset.entities)
+    stored = index_for(back)  # primed by read_index, not rebuilt
+    assert (stored._full, stored._surname, stored._choices) == (fresh._full, fresh._surname, fresh._choices)
+    assert stored.resolve("Царьград").id == "tsargrad"
+    assert stored.resolve("Aleksandr Dugin").id == "alexander-dugin"
