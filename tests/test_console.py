@@ -51,3 +51,13 @@ def test_other_arguments_go_to_typer():
     assert (result.returncode, result.stdout) == (0, "imrnet 0.1.0\n")
     result = script("validate", "--help", columns="120")
     assert result.returncode == 0 and result.stdout.startswith("Usage: imrnet validate")
+
+
+def test_a_run_builds_only_its_own_command():
+    from imrnet.cli import _app_for, app
+
+    assert [c.name for c in _app_for(["path"]).registered_commands] == ["path"]
+    assert _app_for(["--help"]) is app and _app_for(["pth"]) is app and _app_for([]) is app
+    assert len(app.registered_commands) > 10  # the shared app is never narrowed
+    done = subprocess.run([str(SCRIPT), "pth", "a", "b"], capture_output=True, text=True)
+    assert done.returncode == 2 and "No such command 'pth'. Did you mean 'path'?" in done.stderr

@@ -293,3 +293,20 @@ def test_an_export_shown_on_a_terminal_is_inert(hostile, command):
     assert SHOWN_NAME.encode() in shown and b"\x1b" not in shown
     piped = _imrnet(*command, "--data", str(hostile))
     assert b"Alexander \x1b]0;PWNED\x07" in piped.stdout  # (click drops colour codes from pipes)
+
+
+def test_list_and_search_tables_are_bounded_too(tmp_path):
+    target = tmp_path / "many"
+    shutil.copytree(BASE, target)
+    extra = "".join(f"- {{id: person-{i:03d}, name: Person {i:03d}, type: person, sources: [doc-a]}}\n"
+                    for i in range(600))
+    with open(target / "entities.yaml", "a", encoding="utf-8") as handle:
+        handle.write("\n" + extra)
+    listed = run("list", "--type", "person", data=target)
+    assert listed.exit_code == 0, listed.stderr
+    # Alexander Ionov sorts first: he and 499 of the 600 fill the 500 rows.
+    assert sum(1 for line in listed.stdout.splitlines() if line.startswith("│ Person ")) == 499
+    assert "… and 101 more rows; --full shows every row" in listed.stdout  # 600 + Alexander Ionov
+    found = run("search", "Person", "--limit", "600", data=target)
+    assert found.exit_code == 0, found.stderr
+    assert "… and 100 more rows; --full shows every row" in found.stdout

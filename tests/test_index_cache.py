@@ -202,3 +202,16 @@ def test_cache_table_keeps_headers_and_numbers_whole(data, monkeypatch):
     # the data directory, folded perhaps, but all there
     assert str(data) in "".join(line.split("│")[-2].strip() for line in result.stdout.splitlines()
                                 if line.startswith("│"))
+
+
+def test_index_carries_the_name_index(data, tmp_path):
+    from imrnet.queries.names import NameIndex, index_for
+
+    dataset = load([data])
+    write_index(tmp_path / "i.sqlite", dataset, {})
+    back, _ = read_index(tmp_path / "i.sqlite")
+    fresh = NameIndex(dataset.entities)
+    stored = index_for(back)  # primed by read_index, not rebuilt
+    assert (stored._full, stored._surname, stored._choices) == (fresh._full, fresh._surname, fresh._choices)
+    assert stored.resolve("Царьград").id == "tsargrad"
+    assert stored.resolve("Aleksandr Dugin").id == "alexander-dugin"

@@ -2,8 +2,9 @@
 
 The file holds data only (no pickles): one table a record kind, one column a
 field, in the order of the model's dataclass fields; tuple fields (aliases,
-countries, tags, citations) are JSON text. Reading it back skips parsing and
-every check of pass two, which is what makes a warm start fast.
+countries, tags, citations) are JSON text; the name index's tables are JSON
+too. Reading it back skips parsing, every check of pass two and the
+normalizing of every name, which is what makes a warm start fast.
 
 Examples
 --------
@@ -31,7 +32,7 @@ from imrnet.dataset.model import Citation, Dataset, Entity, Link, Source
 __all__ = ["FORMAT", "write_index", "read_index"]
 
 #: Bumped whenever the layout changes; part of every index's key.
-FORMAT = 1
+FORMAT = 2
 
 _TABLES = {"sources": Source, "entities": Entity, "links": Link}
 
@@ -69,6 +70,12 @@ def write_index(path: Path, dataset: Dataset, meta: dict) -> None:
         with con:
             con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
             con.execute("INSERT INTO meta VALUES ('meta', ?)", (json.dumps(meta),))
+            from imrnet.queries.names import NameIndex
+
+            con.execute(
+                "INSERT INTO meta VALUES ('names', ?)",
+                (json.dumps(NameIndex(dataset.entities).tables(), ensure_ascii=False),),
+            )
             con.execute(
                 "INSERT INTO meta VALUES ('dataset', ?)",
                 (json.dumps({
@@ -110,6 +117,7 @@ def read_index(path: Path) -> tuple[Dataset, dict]:
     try:
         meta = json.loads(con.execute("SELECT value FROM meta WHERE key = 'meta'").fetchone()[0])
         extra = json.loads(con.execute("SELECT value FROM meta WHERE key = 'dataset'").fetchone()[0])
+        names = json.loads(con.execute("SELECT value FROM meta WHERE key = 'names'").fetchone()[0])
         built = {}
         for table, cls in _TABLES.items():
             built[table] = _read_table(con, table, cls)
@@ -123,6 +131,11 @@ def read_index(path: Path) -> tuple[Dataset, dict]:
         directories=tuple(extra["directories"]),
         retracted=tuple(extra.get("retracted", ())),
     )
+    from imrnet.queries.names import NameIndex, remember
+
+    # The name index was built with the index: resolving a name costs no
+    # normalizing of every name again.
+    remember(dataset, NameIndex.from_tables(dataset.entities, names))
     return dataset, meta
 
 

@@ -171,6 +171,8 @@ def search_tables(result: dict) -> list:
     """
     table = new_table("Score", "Name", "Type", "Matched", "Id", title=f"Search: {result['query']}")
     for hit in result["results"]:
+        if not table.keeps_row():  # past the bound: counted, not built
+            continue
         table.add_row(
             f"{hit['score']:.1f}", entity_text(hit), hit["type"], hit["matched"],
             hit["id"],
@@ -183,6 +185,8 @@ def list_tables(result: dict) -> list:
     title = _plural(result["count"], "entity", "entities")
     table = new_table("Name", "Type", "Country", "Tags", "Id", title=title)
     for entity in result["entities"]:
+        if not table.keeps_row():
+            continue
         table.add_row(
             entity_text(entity), entity["type"], ", ".join(entity["country"]),
             ", ".join(entity["tags"]), entity["id"],
@@ -257,6 +261,8 @@ def sources_tables(result: dict, dataset=None) -> list:
         table = new_table("Id", "Publisher: title", "Date", "Ent.", "Links",
                           title=_plural(result["count"], "source"))
         for source in result["sources"]:
+            if not table.keeps_row():
+                continue
             table.add_row(
                 source["id"], f"{source['publisher']}: {source['title']}", source["date"] or "",
                 str(source["counts"]["entities"]), str(source["counts"]["links"]),

@@ -200,6 +200,38 @@ class NameIndex:
                 self._full.setdefault(key, set()).add(entity.id)
                 self._choices.append((key, entity.id))
 
+    def tables(self) -> dict:
+        """The index's lookup tables as plain JSON data (for the compiled index).
+
+        Examples
+        --------
+        >>> from imrnet.dataset.model import Entity
+        >>> ents = {"k": Entity("k", "Konstantin Malofeev", "person")}
+        >>> tables = NameIndex(ents).tables()
+        >>> tables["choices"]
+        [['k', 'k'], ['konstantin malofeev', 'k']]
+        >>> NameIndex.from_tables(ents, tables).resolve("Malofeyev").id
+        'k'
+        """
+        return {
+            "choices": [list(pair) for pair in self._choices],
+            "surnames": [[s, eid, names] for s, by_id in self._surname.items() for eid, names in by_id.items()],
+        }
+
+    @classmethod
+    def from_tables(cls, entities: Mapping[str, Entity], tables: dict) -> "NameIndex":
+        """An index rebuilt from :meth:`tables`, without normalizing any name again."""
+        index = cls.__new__(cls)
+        index.entities = entities if isinstance(entities, dict) else dict(entities)
+        index._choices = [(key, eid) for key, eid in tables["choices"]]
+        index._full = {}
+        for key, eid in index._choices:
+            index._full.setdefault(key, set()).add(eid)
+        index._surname = {}
+        for surname, eid, names in tables["surnames"]:
+            index._surname.setdefault(surname, {})[eid] = names
+        return index
+
     def _refs(self, ids) -> list[dict]:
         found = [self.entities[i] for i in ids]
         found.sort(key=lambda e: (e.name.casefold(), e.id))
@@ -382,6 +414,24 @@ def index_for(dataset) -> NameIndex:
     return index
 
 
+def remember(dataset, index: NameIndex) -> None:
+    """Make ``index`` the one :func:`index_for` returns for ``dataset``."""
+    key = id(dataset)
+    _CACHE[key] = (weakref.ref(dataset, lambda r, key=key: _forget(key, r)), index)
+
+
 def resolve(dataset, text: str) -> Entity:
-    """Resolve ``text`` to one entity of ``dataset`` (see :meth:`NameIndex.resolve`)."""
+    """Resolve ``text`` to one entity of ``dataset`` (see :meth:`NameIndex.resolve`).
+
+    An exact id needs no index: on a large dataset, building one costs
+    seconds (every name normalized), so ids are looked up directly.
+
+    Examples
+    --------
+    >>> from imrnet.dataset.examples import tiny_dataset
+    >>> resolve(tiny_dataset(), "agmr").name
+    'Anti-Globalization Movement of Russia'
+    """
+    if isinstance(text, str) and text in dataset.entities:
+        return dataset.entities[text]
     return index_for(dataset).resolve(text)
