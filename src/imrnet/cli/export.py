@@ -26,6 +26,11 @@ __all__ = ["export", "draw", "html"]
 
 _FORMATS = ", ".join(FORMATS)
 
+def _output_option(metavar: str, help: str) -> typer.Option:
+    """The ``--output`` / ``-o`` option of export, draw and html."""
+    return typer.Option("--output", "-o", metavar=metavar, help=help, show_default=False)
+
+
 EgoOption = Annotated[
     Optional[str],
     typer.Option(
@@ -141,11 +146,7 @@ def export(
     ],
     output: Annotated[
         Optional[Path],
-        typer.Option(
-            "--output", "-o", metavar="PATH",
-            help="Write here (a directory for csv and neo4j) instead of standard output.",
-            show_default=False,
-        ),
+        _output_option("PATH", "Write here (a directory for csv and neo4j) instead of standard output."),
     ] = None,
     choice: dict = None,
     link_filter: "LinkFilter" = None,
@@ -182,13 +183,7 @@ def export(
 @command("draw", filters=True)
 @with_selection
 def draw(
-    output: Annotated[
-        Path,
-        typer.Option(
-            "--output", "-o", metavar="FILE",
-            help="The picture: .svg, .png or .pdf.", show_default=False,
-        ),
-    ],
+    output: Annotated[Path, _output_option("FILE", "The picture: .svg, .png or .pdf.")],
     choice: dict = None,
     labels: Annotated[
         str,
@@ -230,11 +225,7 @@ def draw(
 @with_selection
 def html(
     output: Annotated[
-        Optional[Path],
-        typer.Option(
-            "--output", "-o", metavar="FILE", help="Write the page here instead of standard output.",
-            show_default=False,
-        ),
+        Optional[Path], _output_option("FILE", "Write the page here instead of standard output.")
     ] = None,
     choice: dict = None,
     link_filter: "LinkFilter" = None,

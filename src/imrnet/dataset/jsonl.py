@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from imrnet.dataset.locations import display_path
+from imrnet.dataset.yaml_reader import Mapping
 
 __all__ = ["parse_jsonl", "MAX_SHOWN_ERRORS"]
 
@@ -72,23 +73,14 @@ def _finite_float(text: str) -> float:
     return value
 
 
-_RECORD: list = []
-
-
-def _mapping_class():
+class _Record(Mapping):
     """The loader's line-remembering mapping, its two attributes in slots.
 
     A record then carries no attribute dictionary of its own: a few hundred
     bytes less per line, which counts at millions of lines.
     """
-    if not _RECORD:
-        from imrnet.dataset.yaml_reader import Mapping as _Mapping
 
-        class _Record(_Mapping):
-            __slots__ = ("line", "key_lines")
-
-        _RECORD.append(_Record)
-    return _RECORD[0]
+    __slots__ = ("line", "key_lines")
 
 
 def parse_jsonl(path: Path, shown: str | None = None) -> tuple[list | None, list]:
@@ -122,7 +114,7 @@ def parse_jsonl(path: Path, shown: str | None = None) -> tuple[list | None, list
     from imrnet.dataset.problems import Problem
 
     shown = shown or display_path(path)
-    mapping = _mapping_class()
+    mapping = _Record
     duplicates: list[str] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict:
