@@ -47,7 +47,7 @@ from imrnet.errors import AmbiguousName, UnknownName, UsageError
 from imrnet.dataset.model import Entity
 from imrnet.queries.inputs import typed_text
 
-__all__ = ["normalize", "fold_word", "NameIndex", "index_for", "resolve"]
+__all__ = ["normalize", "fold_word", "entity_keys", "NameIndex", "index_for", "resolve"]
 
 # Apostrophes (and the soft/hard signs anyascii renders as ') join letters.
 _APOSTROPHES = re.compile(r"['`\u2018\u2019\u02b9\u02bb\u02bc\u00b4]")
@@ -155,6 +155,31 @@ def normalize(text: str) -> str:
     return " ".join(fold_word(w) for w in words)
 
 
+def entity_keys(entity: Entity, normal=None) -> tuple[list[str], dict[str, list[list[str]]]]:
+    """The keys an entity is found by: its normalized id, name and aliases (sorted), and,
+    for a person, each surname with the token lists of the names ending in it.
+
+    ``normal`` replaces :func:`normalize` (the index builder passes one that
+    remembers what it normalized for the search tables).
+
+    Examples
+    --------
+    >>> entity_keys(Entity("k", "Konstantin Malofeev", "person", aliases=("Малофеев",)))
+    (['k', 'konstantin malofeev', 'malofeev'], {'malofeev': [['konstantin', 'malofeev'], ['malofeev']]})
+    """
+    normal = normal or normalize
+    keys = {normal(entity.id)}
+    surnames: dict[str, list[list[str]]] = {}
+    for name in (entity.name, *entity.aliases):
+        key = normal(name)
+        keys.add(key)
+        if entity.type == "person" and key:
+            tokens = key.split()
+            surnames.setdefault(tokens[-1], []).append(tokens)
+    keys.discard("")
+    return sorted(keys), surnames
+
+
 class NameIndex:
     """Look entities up by id, name, alias or surname.
 
@@ -186,17 +211,10 @@ class NameIndex:
         #: (normalized key, id) pairs offered to suggestions
         self._choices: list[tuple[str, str]] = []
         for entity in self.entities.values():
-            keys = {normalize(entity.id)}
-            for name in (entity.name, *entity.aliases):
-                key = normalize(name)
-                keys.add(key)
-                if entity.type == "person" and key:
-                    tokens = key.split()
-                    self._surname.setdefault(tokens[-1], {}).setdefault(entity.id, []).append(
-                        tokens
-                    )
-            keys.discard("")
-            for key in sorted(keys):
+            keys, surnames = entity_keys(entity)
+            for surname, names in surnames.items():
+                self._surname.setdefault(surname, {})[entity.id] = names
+            for key in keys:
                 self._full.setdefault(key, set()).add(entity.id)
                 self._choices.append((key, entity.id))
 
@@ -221,15 +239,26 @@ class NameIndex:
     @classmethod
     def from_tables(cls, entities: Mapping[str, Entity], tables: dict) -> "NameIndex":
         """An index rebuilt from :meth:`tables`, without normalizing any name again."""
-        index = cls.__new__(cls)
-        index.entities = entities if isinstance(entities, dict) else dict(entities)
-        index._choices = [(key, eid) for key, eid in tables["choices"]]
-        index._full = {}
-        for key, eid in index._choices:
-            index._full.setdefault(key, set()).add(eid)
-        index._surname = {}
+        choices = [(key, eid) for key, eid in tables["choices"]]
+        full: dict[str, set[str]] = {}
+        for key, eid in choices:
+            full.setdefault(key, set()).add(eid)
+        surnames: dict[str, dict[str, list[list[str]]]] = {}
         for surname, eid, names in tables["surnames"]:
-            index._surname.setdefault(surname, {})[eid] = names
+            surnames.setdefault(surname, {})[eid] = names
+        return cls.from_lookups(entities, full, surnames, choices)
+
+    @classmethod
+    def from_lookups(cls, entities: Mapping[str, Entity], full, surnames, choices) -> "NameIndex":
+        """An index over lookups kept elsewhere (the compiled index's tables).
+
+        ``full`` and ``surnames`` answer ``get(key, default)`` (and
+        ``surnames`` ``values()``) as the dicts :meth:`tables` describes;
+        ``choices`` iterates the ``(key, id)`` pairs.
+        """
+        index = cls.__new__(cls)
+        index.entities = entities
+        index._full, index._surname, index._choices = full, surnames, choices
         return index
 
     def _refs(self, ids) -> list[dict]:
@@ -405,19 +434,18 @@ def index_for(dataset) -> NameIndex:
     cached = _CACHE.get(key)
     if cached is not None and cached[0]() is dataset:
         return cached[1]
-    index = NameIndex(dataset.entities)
+    tables = getattr(dataset, "name_tables", None)
+    if tables is not None:  # a compiled index: look names up in its tables
+        lookups = tables()
+        index = NameIndex.from_lookups(dataset.entities, lookups.full, lookups.surnames, lookups.choices)
+    else:
+        index = NameIndex(dataset.entities)
     try:
         ref = weakref.ref(dataset, lambda r, key=key: _forget(key, r))
     except TypeError:  # not weak-referenceable: do not cache
         return index
     _CACHE[key] = (ref, index)
     return index
-
-
-def remember(dataset, index: NameIndex) -> None:
-    """Make ``index`` the one :func:`index_for` returns for ``dataset``."""
-    key = id(dataset)
-    _CACHE[key] = (weakref.ref(dataset, lambda r, key=key: _forget(key, r)), index)
 
 
 def resolve(dataset, text: str) -> Entity:
