@@ -109,14 +109,18 @@ def emit(
         out.write(_json(result, ascii_only=not is_utf(out)) + "\n")
         out.flush()
         return
-    from imrnet.output.inert import FULL, MAX_CELL, MAX_ROWS, tame
+    from imrnet.output.inert import ENCODING, FULL, MAX_CELL, MAX_ROWS, tame
     from imrnet.output.terminal import is_utf
 
     full = FULL.get()
     con = console(out)
     encoding = None if is_utf(out) else con.encoding
-    for renderable in table(result):
-        con.print(tame(renderable, None if full else MAX_ROWS, None if full else MAX_CELL, encoding))
+    shown_in = ENCODING.set(encoding)  # builders may ask how a text will show
+    try:
+        for renderable in table(result):
+            con.print(tame(renderable, None if full else MAX_ROWS, None if full else MAX_CELL, encoding))
+    finally:
+        ENCODING.reset(shown_in)
 
 
 def _json(result: dict, ascii_only: bool) -> str:

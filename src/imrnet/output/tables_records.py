@@ -23,6 +23,7 @@ from imrnet.output.evidence import (
     source_details,
     sources_cell,
 )
+from imrnet.output.inert import distinct
 from imrnet.output.render import (
     dates_text,
     entity_text,
@@ -118,8 +119,11 @@ def show_tables(result: dict, dataset=None, long: bool = False) -> list:
     details = source_details(dataset)
     card = new_table("Field", "Value", title=None, show_header=False)
     card.add_row("Name", entity_text(result))
-    if result["aliases"]:
-        card.add_row("Aliases", "; ".join(result["aliases"]))
+    # an alias shown as the name or an earlier alias shows (an ASCII terminal
+    # spells "Александр Ионов" as "Aleksandr Ionov") is not repeated
+    aliases = distinct(result["aliases"], besides=[result["name"]])
+    if aliases:
+        card.add_row("Aliases", "; ".join(aliases))
     card.add_row("Type", Text(result["type"]))
     for key in ("born", "founded", "date", "place"):
         if result.get(key):
