@@ -117,8 +117,8 @@ def show_tables(result: dict, dataset=None, long: bool = False) -> list:
     details = source_details(dataset)
     card = new_table("Field", "Value", title=None, show_header=False)
     card.add_row("Name", entity_text(result))
-    # an alias shown as the name or an earlier alias shows (an ASCII terminal
-    # spells "Александр Ионов" as "Aleksandr Ionov") is not repeated
+    # an alias that would show as the name or an earlier alias does (an ASCII
+    # terminal spells "Александр Ионов" as "Aleksandr Ionov") is left out
     aliases = distinct(result["aliases"], besides=[result["name"]])
     if aliases:
         card.add_row("Aliases", "; ".join(aliases))
