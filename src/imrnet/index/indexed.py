@@ -237,6 +237,16 @@ class IndexedDataset:
         return dict(self._rows("links", ", ".join(TIME_COLUMNS), list(numbers),
                                lambda row: LinkTime(*row)))
 
+    def entity_names(self, numbers: Iterable[int]) -> dict[int, tuple[str, str]]:
+        """Entity number to its ``(name, id)``, for ``numbers``."""
+        return dict(self._rows("entities", "name, id", list(numbers), tuple))
+
+    def entity_types(self) -> bytes:
+        """Every entity's type, one byte each in file order (codes of :func:`imrnet.index.csr.vocabularies`)."""
+        if "topology" in self.__dict__:
+            return self.topology["entity_types"]
+        return self._con.execute("SELECT data FROM blobs WHERE name = 'entity_types'").fetchone()[0]
+
     def entity_number(self, entity_id: str) -> int | None:
         """The number (file order from 0) of the entity ``entity_id``, ``None`` when there is none."""
         if not isinstance(entity_id, str):

@@ -120,6 +120,8 @@ def _write_meta(con: sqlite3.Connection, dataset: Dataset, meta: dict) -> None:
 
 
 def _write_records(con: sqlite3.Connection, dataset: Dataset) -> None:
+    from operator import attrgetter
+
     from imrnet.dataset.when import link_time
 
     records = {
@@ -127,15 +129,29 @@ def _write_records(con: sqlite3.Connection, dataset: Dataset) -> None:
         "entities": dataset.entities.values(),
         "links": dataset.links,
     }
+    encoded: dict[tuple, str] = {}  # the same aliases or citations recur a lot
+
+    def encode(value: tuple) -> str:
+        text = encoded.get(value)
+        if text is None:
+            if len(encoded) > 100_000:  # bounded: distinct aliases need no memory
+                encoded.clear()
+            text = encoded[value] = _encode(value)
+        return text
+
     for table, cls in TABLES.items():
         cols = columns(cls)
         extra = TIME_COLUMNS if cls is Link else ()
         con.execute(f"CREATE TABLE {table} (n INTEGER PRIMARY KEY, {', '.join((*cols, *extra))})")
         marks = ", ".join("?" * (len(cols) + len(extra) + 1))
+        values = attrgetter(*cols)
+        tuples = [i for i, f in enumerate(fields(cls)) if str(f.type).startswith("tuple")]
 
-        def rows(items=records[table], cols=cols, timed=bool(extra)):
+        def rows(items=records[table], timed=bool(extra), values=values, tuples=tuples):
             for n, record in enumerate(items):
-                row = [n, *(_encode(getattr(record, c)) for c in cols)]
+                row = [n, *values(record)]
+                for i in tuples:
+                    row[i + 1] = encode(row[i + 1])
                 if timed:
                     t = link_time(record, dataset)
                     row += (t.timing, t.start, t.end, t.basis, t.earliest)

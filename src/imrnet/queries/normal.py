@@ -47,6 +47,14 @@ def fold_word(word: str) -> str:
     >>> fold_word("sergei") == fold_word("sergey"), fold_word("nikolai") == fold_word("nikolay")
     (True, True)
     """
+    if "x" not in word and "y" not in word and "ii" not in word:
+        # the common case: nothing to fold but perhaps the ending
+        return word[:-5] + "andr" if word.endswith("ander") else word
+    return _fold_letters(word)
+
+
+def _fold_letters(word: str) -> str:
+    """:func:`fold_word` letter by letter (every rule applied, whatever the word)."""
     word = word.replace("x", "ks")
     out: list[str] = []
     i = 0
@@ -111,7 +119,8 @@ def normalize(text: str) -> str:
     >>> normalize("  ...  ")
     ''
     """
-    ascii_text = anyascii(str(text)).casefold()
+    text = str(text)
+    ascii_text = (text if text.isascii() else anyascii(text)).casefold()
     ascii_text = _APOSTROPHES.sub("", ascii_text)
     ascii_text = _INITIALISM.sub(r"\1", ascii_text)
     words = _NON_ALNUM.sub(" ", ascii_text).split()

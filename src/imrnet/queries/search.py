@@ -34,25 +34,25 @@ _SUMMARY_MIN = 90  # partial_ratio below this is not a summary hit
 
 def _name_score(query: str, target: str) -> float:
     """Score a normalized name against a normalized query (see :func:`search`)."""
-    from rapidfuzz import fuzz
-
     if not target:
         return 0.0
     if target == query:
         return 100.0
     if (" " + target).find(" " + query) >= 0:
         return 90.0 + 9.0 * len(query) / len(target)
+    from rapidfuzz import fuzz
+
     ratio = fuzz.WRatio(query, target)
     return 0.89 * ratio if ratio >= _FUZZY_MIN else 0.0
 
 
 def _summary_score(query: str, summary: str) -> float:
-    from rapidfuzz import fuzz
-
     if not summary or len(query) < 3:
         return 0.0
     if (" " + summary).find(" " + query) >= 0:
         return 60.0
+    from rapidfuzz import fuzz
+
     ratio = fuzz.partial_ratio(query, summary)
     return 0.6 * ratio if ratio >= _SUMMARY_MIN else 0.0
 
@@ -209,7 +209,7 @@ def _scored(dataset, query: str, limit: int, wanted) -> list[tuple[float, object
         return [(score, entities[n], field) for n, (score, field) in best.items()]
     from imrnet.index.csr import vocabularies
 
-    kinds = dataset.topology["entity_types"]
+    kinds = dataset.entity_types()
     names = vocabularies()["entity_types"]
 
     def listed(n: int) -> bool:
@@ -225,9 +225,21 @@ def _scored(dataset, query: str, limit: int, wanted) -> list[tuple[float, object
             return {n: f[-1][1] for n, f in dataset.search_rows() if f[-1][0] == "summary"}
 
         best = scan(query, dataset.search_names(), summaries, listed, limit)
-    numbers = list(best)
-    records = dataset.entities.by_number(numbers)
-    return [(best[n][0], entity, best[n][1]) for n, entity in zip(numbers, records)]
+    return _first(dataset, best, limit)
+
+
+def _first(dataset, best: dict[int, tuple[float, str]], limit: int) -> list[tuple[float, object, str]]:
+    """The ``limit`` best of ``best`` (entity number to score and field), in :func:`search`'s
+    order, with their records; only the names of those tied at the cut are read to order them."""
+    ranked = sorted(best, key=lambda n: -best[n][0])
+    if len(ranked) > limit:
+        cut = best[ranked[limit - 1]][0]
+        ranked = [n for n in ranked if best[n][0] >= cut]
+    names = dataset.entity_names(ranked)
+    ranked.sort(key=lambda n: (-best[n][0], names[n][0].casefold(), names[n][1]))
+    chosen = ranked[:limit]
+    records = dataset.entities.by_number(chosen)
+    return [(best[n][0], entity, best[n][1]) for n, entity in zip(chosen, records)]
 
 
 def name_table(entities) -> "NameTable":
