@@ -268,18 +268,23 @@ class IndexedDataset:
         return IndexedNetwork(self, link_filter)
 
     def count_undated(self, link_filter) -> int:
-        """How many links pass ``link_filter`` but for being undated under its date filters."""
-        from imrnet.dataset.when import LinkTime, time_matches
+        """How many links pass ``link_filter`` but for being undated under its date filters.
+
+        As :func:`imrnet.dataset.when.time_matches` reads an undated link: it
+        cannot be placed (left out, counted) unless it is an act whose ends
+        came to exist after the last day ``as_of`` or ``until`` allows.
+        """
+        from imrnet.dataset.when import date_bounds
 
         f = link_filter
-        left_out = 0
-        for link_type, status, timing, earliest, links in self._con.execute(
-                "SELECT type, status, t_timing, t_earliest, count(*) FROM links "
-                "WHERE t_start IS NULL AND t_end IS NULL GROUP BY 1, 2, 3, 4"):
-            if f.passes_status(status) and f.passes_type(link_type) and time_matches(
-                    LinkTime(timing, None, None, "none", earliest), f.as_of, f.since, f.until) is None:
-                left_out += links
-        return left_out
+        ends = [date_bounds(d)[1] for d in (f.as_of, f.until) if d is not None]
+        query = ("SELECT type, status, count(*) FROM links INDEXED BY links_undated "
+                 "WHERE t_start IS NULL AND t_end IS NULL")
+        if ends:
+            query += " AND (t_earliest_first IS NULL OR t_earliest_first <= ?)"
+        groups = self._con.execute(query + " GROUP BY 1, 2", [min(ends)] if ends else [])
+        return sum(links for link_type, status, links in groups
+                   if f.passes_status(status) and f.passes_type(link_type))
 
     def name_tables(self):
         """The lookup tables of :class:`imrnet.queries.names.NameIndex`, as indexed queries."""
