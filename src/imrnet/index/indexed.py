@@ -34,7 +34,7 @@ from pathlib import Path
 
 from imrnet.dataset.model import Citation, Entity, Link, Source
 from imrnet.index import csr
-from imrnet.index.store import TABLES, TIME_COLUMNS, columns
+from imrnet.index.layout import TABLES, TIME_COLUMNS, columns
 
 __all__ = ["IndexedDataset", "RecordMapping"]
 
@@ -174,16 +174,18 @@ class IndexedDataset:
     """
 
     def __init__(self, path: Path):
-        from imrnet.dataset.problems import Problem
-
         self.path = Path(path)
         self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
         rows = dict(self._con.execute("SELECT key, value FROM meta"))
         #: What the cache stored with the index (file stamps, build time).
         self.meta: dict = json.loads(rows["meta"])
         extra = json.loads(rows["dataset"])
-        self.warnings = tuple(Problem(w["file"], w["line"], w["message"], w["level"])
-                              for w in extra["warnings"])
+        self.warnings = ()
+        if extra["warnings"]:
+            from imrnet.dataset.problems import Problem
+
+            self.warnings = tuple(Problem(w["file"], w["line"], w["message"], w["level"])
+                                  for w in extra["warnings"])
         self.directories = tuple(extra["directories"])
         self.retracted = tuple(extra["retracted"])
         blobs = {name for (name,) in self._con.execute("SELECT name FROM blobs")}
@@ -305,7 +307,7 @@ class IndexedDataset:
         """Every normalized name, alias and id, flat (:class:`imrnet.queries.search_scan.NameTable`)."""
         from array import array
 
-        from imrnet.index.store import SEARCH_FIELDS
+        from imrnet.index.layout import SEARCH_FIELDS
         from imrnet.queries.search_scan import NameTable
 
         blobs = dict(self._con.execute(

@@ -39,29 +39,10 @@ import sqlite3
 from dataclasses import fields
 from pathlib import Path
 
-from imrnet.dataset.model import Citation, Dataset, Entity, Link, Source
+from imrnet.dataset.model import Citation, Dataset, Link
+from imrnet.index.layout import EARLIEST_FIRST, FORMAT, SEARCH_FIELDS, TABLES, TIME_COLUMNS, columns
 
-__all__ = ["FORMAT", "SEARCH_FIELDS", "TABLES", "TIME_COLUMNS", "columns", "write_index"]
-
-#: Bumped whenever the layout changes; part of every index's key.
-FORMAT = 4
-
-#: The record tables and the model class of their rows.
-TABLES = {"sources": Source, "entities": Entity, "links": Link}
-
-#: The columns after a link's fields: its effective time (:class:`~imrnet.dataset.when.LinkTime`).
-TIME_COLUMNS = ("t_timing", "t_start", "t_end", "t_basis", "t_earliest")
-#: Then the first day ``t_earliest`` can stand for (ISO text, comparable), for counting
-#: undated links in SQL.
-
-
-#: The name fields of the flat search table, by code.
-SEARCH_FIELDS = ("name", "alias", "id")
-
-
-def columns(cls) -> list[str]:
-    """The record columns of ``cls``'s table: its dataclass fields, in order."""
-    return [f.name for f in fields(cls)]
+__all__ = ["FORMAT", "write_index"]
 
 
 def _encode(value):
@@ -143,7 +124,7 @@ def _write_records(con: sqlite3.Connection, dataset: Dataset) -> None:
 
     for table, cls in TABLES.items():
         cols = columns(cls)
-        extra = (*TIME_COLUMNS, "t_earliest_first") if cls is Link else ()
+        extra = (*TIME_COLUMNS, EARLIEST_FIRST) if cls is Link else ()
         con.execute(f"CREATE TABLE {table} (n INTEGER PRIMARY KEY, {', '.join((*cols, *extra))})")
         marks = ", ".join("?" * (len(cols) + len(extra) + 1))
         values = attrgetter(*cols)
@@ -164,7 +145,7 @@ def _write_records(con: sqlite3.Connection, dataset: Dataset) -> None:
         if cls is not Link:
             con.execute(f"CREATE UNIQUE INDEX {table}_id ON {table} (id)")
     # what a date filter leaves out, counted without reading every link
-    con.execute("CREATE INDEX links_undated ON links (t_earliest_first, type, status) "
+    con.execute(f"CREATE INDEX links_undated ON links ({EARLIEST_FIRST}, type, status) "
                 "WHERE t_start IS NULL AND t_end IS NULL")
 
 
