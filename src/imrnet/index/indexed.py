@@ -34,12 +34,16 @@ from pathlib import Path
 
 from imrnet.dataset.model import Citation, Entity, Link, Source
 from imrnet.index import csr
-from imrnet.index.layout import TABLES, TIME_COLUMNS, columns
+from imrnet.index.layout import EARLIEST_FIRST, TABLES, TIME_COLUMNS, columns
 
 __all__ = ["IndexedDataset", "RecordMapping"]
 
 #: The arrays every index holds (:mod:`imrnet.index.csr`, the flat search names).
 _BLOBS = frozenset({*csr.ARRAYS, *csr.BYTES, "search_names", "search_owners", "search_fields"})
+
+#: The tables and indexes queries read beside the records.
+_TABLES = frozenset({"name_keys", "surnames", "search_fields", "search_words", "links_undated",
+                     "entities_id", "sources_id", "name_keys_key", "surnames_surname"})
 
 #: Rows fetched by one ``IN (...)`` query (SQLite allows 999 parameters at least).
 _BATCH = 500
@@ -188,9 +192,7 @@ class IndexedDataset:
                                   for w in extra["warnings"])
         self.directories = tuple(extra["directories"])
         self.retracted = tuple(extra["retracted"])
-        blobs = {name for (name,) in self._con.execute("SELECT name FROM blobs")}
-        if not blobs >= _BLOBS:
-            raise ValueError(f"index {self.path} lacks {', '.join(sorted(_BLOBS - blobs))}")
+        self._check_layout()
         counts = extra["counts"]
         self.sources = RecordMapping(self, "sources", counts["sources"])
         self.entities = RecordMapping(self, "entities", counts["entities"])
@@ -198,6 +200,20 @@ class IndexedDataset:
         self._links: dict[int, Link] = {}
         self._link_decode = _Decoder(Link)
         self._link_select = ", ".join(columns(Link))
+
+    def _check_layout(self) -> None:
+        """Refuse a file whose tables, columns or arrays are not this layout's (it is rebuilt)."""
+        blobs = {name for (name,) in self._con.execute("SELECT name FROM blobs")}
+        if not blobs >= _BLOBS:
+            raise ValueError(f"index {self.path} lacks {', '.join(sorted(_BLOBS - blobs))}")
+        for table, cls in TABLES.items():
+            expected = ["n", *columns(cls), *((*TIME_COLUMNS, EARLIEST_FIRST) if cls is Link else ())]
+            found = [row[1] for row in self._con.execute(f"PRAGMA table_info({table})")]
+            if found != expected:
+                raise ValueError(f"index {self.path}: table {table} is not of this layout")
+        tables = {name for (name,) in self._con.execute("SELECT name FROM sqlite_master")}
+        if not tables >= _TABLES:
+            raise ValueError(f"index {self.path} lacks {', '.join(sorted(_TABLES - tables))}")
 
     def close(self) -> None:
         """Close the index file (the dataset can no longer read from it)."""
