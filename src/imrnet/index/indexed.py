@@ -69,6 +69,8 @@ class _Decoder:
     def _tuple(self, text: str, citations: bool) -> tuple:
         value = self._seen.get((text, citations))
         if value is None:
+            if len(self._seen) > 100_000:  # bounded: distinct texts need no memory
+                self._seen.clear()
             items = json.loads(text)
             value = tuple(Citation(*i) for i in items) if citations else tuple(items)
             self._seen[text, citations] = value
