@@ -253,3 +253,31 @@ def test_index_of_another_layout_is_rebuilt(data, damage):
     back = cache.load_cached([data])
     assert type(back).__name__ == "IndexedDataset"  # rebuilt whole, and read
     assert back.entities["tsargrad"].name == "Tsargrad TV"
+
+
+def test_index_written_with_a_second_process_is_the_same_file_content(tmp_path, monkeypatch):
+    """Above PARALLEL_MIN entities a forked child computes the name tables; the index is identical."""
+    import sqlite3
+
+    from imrnet.dataset.locations import bundled_dir
+    from imrnet.index import store
+
+    dataset = load([bundled_dir()])
+    contents = []
+    for name, least in (("one.sqlite", 10**9), ("two.sqlite", 0)):
+        monkeypatch.setattr(store, "PARALLEL_MIN", least)
+        write_index(tmp_path / name, dataset, {})
+        con = sqlite3.connect(tmp_path / name)
+        tables = [t for (t,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_words%'")]
+        contents.append({t: con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in tables})
+        # the word index answers the same prefix queries
+        contents[-1]["words"] = [con.execute(
+            "SELECT rowid FROM search_words WHERE search_words MATCH ? ORDER BY rowid", (q,)).fetchall()
+            for q in ('"ionov"*', '"tsar"*', '"international movement"*')]
+        schema = sorted(con.execute("SELECT type, name, tbl_name FROM sqlite_master"))
+        contents[-1]["schema"] = schema
+        con.close()
+    assert contents[0] == contents[1]
+    assert contents[1]["words"][0]  # not vacuous: Ionov is found
+    assert not list(tmp_path.glob("*.names"))  # the side file is gone

@@ -45,6 +45,10 @@ from imrnet.index.layout import EARLIEST_FIRST, FORMAT, SEARCH_FIELDS, TABLES, T
 __all__ = ["FORMAT", "write_index"]
 
 
+#: Entities from which the name tables are computed in a second process.
+PARALLEL_MIN = 20_000
+
+
 def _encode(value):
     if isinstance(value, tuple):
         return json.dumps(
@@ -67,7 +71,11 @@ def write_index(path: Path, dataset: Dataset, meta: dict, progress=None) -> None
     fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     step = progress or (lambda what: None)
+    side = tmp.with_name(tmp.name + ".names")
+    side.unlink(missing_ok=True)
+    child = None
     try:
+        child = _fork_names(side, dataset)
         con = sqlite3.connect(tmp)
         con.execute("PRAGMA journal_mode = OFF")
         con.execute("PRAGMA synchronous = OFF")
@@ -80,12 +88,25 @@ def write_index(path: Path, dataset: Dataset, meta: dict, progress=None) -> None
 
             for name, data in csr.build(dataset).items():
                 con.execute("INSERT INTO blobs VALUES (?, ?)", (name, data))
-            step("names")
-            _write_names_and_search(con, dataset)
+        step("names")
+        if child is not None and os.waitpid(child, 0)[1] == 0:
+            child = None
+            _copy_names(con, side)
+        else:  # no child, or it failed: do it here
+            child = None
+            with con:
+                _write_names_and_search(con, dataset)
+        with con:
+            for ddl in _NAME_INDEXES:
+                con.execute(ddl)
         con.close()
         os.replace(tmp, path)
     finally:
+        if child is not None:  # interrupted while the child ran
+            os.kill(child, 9)
+            os.waitpid(child, 0)
         tmp.unlink(missing_ok=True)
+        side.unlink(missing_ok=True)
 
 
 def _write_meta(con: sqlite3.Connection, dataset: Dataset, meta: dict) -> None:
@@ -149,21 +170,36 @@ def _write_records(con: sqlite3.Connection, dataset: Dataset) -> None:
                 "WHERE t_start IS NULL AND t_end IS NULL")
 
 
-def _write_names_and_search(con: sqlite3.Connection, dataset: Dataset) -> None:
-    """The name tables, the normalized fields and the word index, one entity at a time.
+#: The name and search tables, created beside the records (``search_words`` is
+#: filled from ``search_text`` when a second process computed them).
+_NAME_TABLES = (
+    "CREATE TABLE name_keys (key TEXT, id TEXT)",
+    "CREATE TABLE surnames (surname TEXT, id TEXT, names TEXT)",
+    "CREATE TABLE search_fields (n INTEGER PRIMARY KEY, fields TEXT)",
+)
+_WORDS = "CREATE VIRTUAL TABLE search_words USING fts5(names, content='', columnsize=0)"
+_TEXT = "CREATE TABLE search_text (n INTEGER PRIMARY KEY, names TEXT)"
+_NAME_INDEXES = (
+    "CREATE INDEX name_keys_key ON name_keys (key)",
+    "CREATE INDEX surnames_surname ON surnames (surname)",
+)
 
-    Each text is normalized once per entity for both uses; nothing is kept
-    for the whole dataset but the flat search names, as bytes.
+
+def _write_names_and_search(con: sqlite3.Connection, dataset: Dataset, words: str = "search_words") -> None:
+    """The name tables, the normalized fields and the word text of every entity, one at a time.
+
+    ``words`` is the table the word text goes to: the FTS5 index itself, or
+    a plain table another connection copies it from. Nothing is kept for the
+    whole dataset but the flat search names, as bytes.
     """
     from array import array
 
-    from imrnet.queries.names import entity_keys, normalize
+    from imrnet.queries.names import entity_keys
     from imrnet.queries.search import search_fields
 
-    con.execute("CREATE TABLE name_keys (key TEXT, id TEXT)")
-    con.execute("CREATE TABLE surnames (surname TEXT, id TEXT, names TEXT)")
-    con.execute("CREATE TABLE search_fields (n INTEGER PRIMARY KEY, fields TEXT)")
-    con.execute("CREATE VIRTUAL TABLE search_words USING fts5(names, content='', columnsize=0)")
+    for ddl in _NAME_TABLES:
+        con.execute(ddl)
+    con.execute(_WORDS if words == "search_words" else _TEXT)
     codes = {field: i for i, field in enumerate(SEARCH_FIELDS)}
     flat_names, owners, flat_fields = bytearray(), array("I"), bytearray()
     keys_rows, surname_rows, field_rows, word_rows = [], [], [], []
@@ -172,23 +208,15 @@ def _write_names_and_search(con: sqlite3.Connection, dataset: Dataset) -> None:
         con.executemany("INSERT INTO name_keys VALUES (?, ?)", keys_rows)
         con.executemany("INSERT INTO surnames VALUES (?, ?, ?)", surname_rows)
         con.executemany("INSERT INTO search_fields VALUES (?, ?)", field_rows)
-        con.executemany("INSERT INTO search_words (rowid, names) VALUES (?, ?)", word_rows)
+        con.executemany(f"INSERT INTO {words} (rowid, names) VALUES (?, ?)", word_rows)
         for rows in (keys_rows, surname_rows, field_rows, word_rows):
             rows.clear()
 
     for n, entity in enumerate(dataset.entities.values()):
-        seen: dict[str, str] = {}
-
-        def normal(text: str) -> str:
-            found = seen.get(text)
-            if found is None:
-                found = seen[text] = normalize(text)
-            return found
-
-        keys, surnames = entity_keys(entity, normal)
+        keys, surnames = entity_keys(entity)
         keys_rows.extend((key, entity.id) for key in keys)
         surname_rows.extend((s, entity.id, json.dumps(names)) for s, names in surnames.items())
-        fields = search_fields(entity, normal)
+        fields = search_fields(entity)
         field_rows.append((n, json.dumps(fields, ensure_ascii=False)))
         names = [(field, value) for field, value in fields if field != "summary"]
         word_rows.append((n, " | ".join(value for _, value in names)))
@@ -201,11 +229,53 @@ def _write_names_and_search(con: sqlite3.Connection, dataset: Dataset) -> None:
         if len(field_rows) >= 10_000:
             flush()
     flush()
-    con.execute("CREATE INDEX name_keys_key ON name_keys (key)")
-    con.execute("CREATE INDEX surnames_surname ON surnames (surname)")
     # the same names flat, for a scan of them all (imrnet.queries.search_scan)
     con.executemany("INSERT INTO blobs VALUES (?, ?)", [
         ("search_names", bytes(flat_names)),
         ("search_owners", owners.tobytes()),
         ("search_fields", bytes(flat_fields)),
     ])
+
+
+def _fork_names(side: Path, dataset: Dataset) -> int | None:
+    """Compute the name and search tables into ``side`` in a child process; its pid, or ``None``.
+
+    Normalizing every name costs as much as writing the records, and a
+    machine has more than one core: a forked child (sharing the checked
+    records, copy on write) does it meanwhile. Only where fork is safe: a
+    POSIX system, a single thread, more than one core, and data large
+    enough to be worth it (:data:`PARALLEL_MIN` entities).
+    """
+    import threading
+
+    if (not hasattr(os, "fork") or threading.active_count() > 1 or (os.cpu_count() or 1) < 2
+            or len(dataset.entities) < PARALLEL_MIN):
+        return None
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 1
+    try:
+        con = sqlite3.connect(side)
+        con.execute("PRAGMA journal_mode = OFF")
+        con.execute("PRAGMA synchronous = OFF")
+        with con:
+            con.execute("CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB)")
+            _write_names_and_search(con, dataset, words="search_text")
+        con.close()
+        code = 0
+    finally:
+        os._exit(code)  # never back into the parent's code
+
+
+def _copy_names(con: sqlite3.Connection, side: Path) -> None:
+    """Copy the tables :func:`_fork_names` wrote into ``side`` (the word index is built here)."""
+    con.execute("ATTACH DATABASE ? AS side", (str(side),))
+    with con:
+        for ddl in _NAME_TABLES:
+            con.execute(ddl)
+        con.execute(_WORDS)
+        for table in ("name_keys", "surnames", "search_fields", "blobs"):
+            con.execute(f"INSERT INTO main.{table} SELECT * FROM side.{table}")
+        con.execute("INSERT INTO search_words (rowid, names) SELECT n, names FROM side.search_text")
+    con.execute("DETACH DATABASE side")

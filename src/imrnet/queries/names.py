@@ -52,23 +52,19 @@ __all__ = ["normalize", "fold_word", "entity_keys", "NameIndex", "index_for", "r
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ich|ovna|evna|ichna)$")
 
 
-def entity_keys(entity: Entity, normal=None) -> tuple[list[str], dict[str, list[list[str]]]]:
+def entity_keys(entity: Entity) -> tuple[list[str], dict[str, list[list[str]]]]:
     """The keys an entity is found by: its normalized id, name and aliases (sorted), and,
     for a person, each surname with the token lists of the names ending in it.
-
-    ``normal`` replaces :func:`normalize` (the index builder passes one that
-    remembers what it normalized for the search tables).
 
     Examples
     --------
     >>> entity_keys(Entity("k", "Konstantin Malofeev", "person", aliases=("Малофеев",)))
     (['k', 'konstantin malofeev', 'malofeev'], {'malofeev': [['konstantin', 'malofeev'], ['malofeev']]})
     """
-    normal = normal or normalize
-    keys = {normal(entity.id)}
+    keys = {normalize(entity.id)}
     surnames: dict[str, list[list[str]]] = {}
     for name in (entity.name, *entity.aliases):
-        key = normal(name)
+        key = normalize(name)
         keys.add(key)
         if entity.type == "person" and key:
             tokens = key.split()

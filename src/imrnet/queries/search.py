@@ -140,12 +140,12 @@ def search(
     return {"query": text, "results": results}
 
 
-def search_fields(entity, normal=None) -> list[list[str]]:
+def search_fields(entity) -> list[list[str]]:
     """The fields :func:`search` reads, normalized: ``[field, text]`` pairs in scoring order.
 
     Name, aliases and id, then the summary when there is one. A compiled
     index stores them, so a search on a large dataset normalizes only the
-    query. ``normal`` replaces :func:`imrnet.queries.names.normalize`.
+    query.
 
     Examples
     --------
@@ -155,20 +155,18 @@ def search_fields(entity, normal=None) -> list[list[str]]:
     """
     from imrnet.queries.names import normalize
 
-    normal = normal or normalize
-    fields = _name_fields(entity, normal)
+    fields = _name_fields(entity)
     if entity.summary:
-        fields.append(["summary", normal(entity.summary)])
+        fields.append(["summary", normalize(entity.summary)])
     return fields
 
 
-def _name_fields(entity, normal=None) -> list[list[str]]:
+def _name_fields(entity) -> list[list[str]]:
     from imrnet.queries.names import normalize
 
-    normal = normal or normalize
-    fields = [["name", normal(entity.name)]]
-    fields += [["alias", normal(alias)] for alias in entity.aliases]
-    fields.append(["id", normal(entity.id)])
+    fields = [["name", normalize(entity.name)]]
+    fields += [["alias", normalize(alias)] for alias in entity.aliases]
+    fields.append(["id", normalize(entity.id)])
     return fields
 
 
