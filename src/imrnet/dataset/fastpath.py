@@ -51,7 +51,7 @@ from imrnet.dataset.vocab import (
 )
 from imrnet.dataset.yaml_reader import Mapping
 
-__all__ = ["KINDS", "builder", "admit", "as_record"]
+__all__ = ["KINDS", "builder", "admit", "as_record", "LinkKeys"]
 
 #: The kinds of record with a fast path (retractions are few: always precise).
 KINDS = ("sources", "entities", "links")
@@ -255,7 +255,7 @@ def builder(kind: str, shown: str, origin: str) -> Callable[[dict, int], Any]:
     return {"sources": source, "entities": entity, "links": link}[kind]
 
 
-def admit(checker: Any, kind: str, record: Any, ids: dict[str, Link], seen: dict[tuple, Link]) -> None:
+def admit(checker: Any, kind: str, record: Any, ids: dict[str, Link], seen: LinkKeys) -> None:
     """Pass two for one record: add a built record that fits the others, else check it precisely.
 
     ``record`` is what pass one gave: a :class:`~imrnet.dataset.checker.Parsed`
@@ -276,7 +276,7 @@ def admit(checker: Any, kind: str, record: Any, ids: dict[str, Link], seen: dict
         checker.link(record, ids, seen)
 
 
-def _fits(checker: Any, kind: str, record: Any, ids: dict[str, Link], seen: dict[tuple, Link]) -> bool:
+def _fits(checker: Any, kind: str, record: Any, ids: dict[str, Link], seen: LinkKeys) -> bool:
     """Add a built record to ``checker`` if its ids and references fit; ``False`` if not."""
     sources = checker.sources
     if kind == "sources":
@@ -297,15 +297,67 @@ def _fits(checker: Any, kind: str, record: Any, ids: dict[str, Link], seen: dict
     if source is None or target is None:
         return False
     record.source, record.target = source.id, target.id  # the same text: one copy of each id
-    pair = (record.source, record.target)
-    if record.type in _SYMMETRIC:
-        pair = tuple(sorted(pair))
-    key = (pair, record.type, record.start, record.end, record.role, record.amount, record.currency)
-    if key in seen or record.id in ids:
+    key = link_key(record)
+    code = hash(key)
+    if seen.find(key, code) is not None or record.id in ids:
         return False
-    ids[record.id] = seen[key] = record
+    seen.put(record, code)
+    ids[record.id] = record
     checker.links.append(record)
     return True
+
+
+def link_key(link: Link) -> tuple:
+    """What a link states, as :meth:`Checker.link` compares links to find the same link twice."""
+    pair = (link.source, link.target)
+    if link.type in _SYMMETRIC:
+        pair = tuple(sorted(pair))
+    return pair, link.type, link.start, link.end, link.role, link.amount, link.currency
+
+
+class LinkKeys:
+    """Links by what they state (:func:`link_key`), for :meth:`Checker.link` to find the same link twice.
+
+    A mapping of ``key in keys``, ``keys[key]`` and ``keys[key] = link``,
+    which keeps each link under the hash of its key rather than the key
+    itself: at three million links, the key tuples alone took 600 MB.
+
+    Examples
+    --------
+    >>> keys = LinkKeys()
+    >>> link = Link("a~met~b", "a", "b", "met", "reported")
+    >>> keys[link_key(link)] = link
+    >>> keys[(("a", "b"), "met", None, None, None, None, None)] is link, ("x",) in keys
+    (True, False)
+    """
+
+    def __init__(self) -> None:
+        self._links: dict[int, Any] = {}  # a hash to its link, or to a list of links when hashes collide
+
+    def find(self, key: tuple, code: int) -> Link | None:
+        """The link stating ``key`` (whose hash is ``code``), or ``None``."""
+        found = self._links.get(code)
+        for link in found if type(found) is list else (found,) if found is not None else ():
+            if link_key(link) == key:
+                return link
+        return None
+
+    def put(self, link: Link, code: int) -> None:
+        """Keep ``link``, whose key's hash is ``code``."""
+        found = self._links.get(code)
+        self._links[code] = link if found is None else [*found, link] if type(found) is list else [found, link]
+
+    def __contains__(self, key: tuple) -> bool:
+        return self.find(key, hash(key)) is not None
+
+    def __getitem__(self, key: tuple) -> Link:
+        found = self.find(key, hash(key))
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __setitem__(self, key: tuple, link: Link) -> None:  # key is link_key(link)
+        self.put(link, hash(key))
 
 
 def as_record(record: Source | Entity | Link) -> Mapping:
