@@ -31,6 +31,7 @@ True
 
 from __future__ import annotations
 
+from sys import intern
 from typing import Any, Callable
 
 from imrnet.dataset.checker import LINK_ID, SLUG, Parsed
@@ -211,7 +212,7 @@ def builder(kind: str, shown: str, origin: str) -> Callable[[dict, int], Any]:
         cited = _citations(rec["sources"], citations)
         if cited is None:
             return None
-        return Entity(eid, name, kind, tuple(aliases or ()), countries, dates.get("born"), dates.get("founded"),
+        return Entity(intern(eid), name, kind, tuple(aliases or ()), countries, dates.get("born"), dates.get("founded"),
                       dates.get("date"), dates.get("place"), summary, tuple(tags or ()), cited, shown, line, origin)
 
     def link(rec: dict, line: int) -> Link | None:
@@ -226,12 +227,12 @@ def builder(kind: str, shown: str, origin: str) -> Callable[[dict, int], Any]:
             return None
         start, end = rec.get("start"), rec.get("end")
         if start is not None:
-            first = _date(start)
+            first = _DATES.get(start) or _date(start)
             if first is None:
                 return None
             start = first[0]
         if end is not None:
-            last = _date(end)
+            last = _DATES.get(end) or _date(end)
             if last is None or (start is not None and last[2] < first[1]):
                 return None
             end = last[0]
@@ -249,7 +250,8 @@ def builder(kind: str, shown: str, origin: str) -> Callable[[dict, int], Any]:
         if cited is None:
             return None
         link_id = given or f"{source}~{kind}~{target}" + (f"~{start}" if start else "")
-        return Link(link_id, source, target, kind, status, start, end, role, amount, currency, summary,
+        # Interned like entity ids: one copy of each id, however many links name it.
+        return Link(link_id, intern(source), intern(target), kind, status, start, end, role, amount, currency, summary,
                     cited, shown, line, account_of, origin)
 
     return {"sources": source, "entities": entity, "links": link}[kind]
@@ -337,7 +339,9 @@ class LinkKeys:
     def find(self, key: tuple, code: int) -> Link | None:
         """The link stating ``key`` (whose hash is ``code``), or ``None``."""
         found = self._links.get(code)
-        for link in found if type(found) is list else (found,) if found is not None else ():
+        if found is None:
+            return None
+        for link in found if type(found) is list else (found,):
             if link_key(link) == key:
                 return link
         return None
