@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from imrnet.dataset import fastpath
 from imrnet.dataset.jsonl import parse_jsonl
+from imrnet.dataset.linkkeys import LinkKeys, link_key
 from imrnet.dataset.loader import check_dirs
 from imrnet.dataset.model import Entity, Link, Source
 from imrnet.dataset.yaml_reader import Mapping
@@ -201,3 +202,16 @@ def test_fast_and_precise_paths_agree_on_each_field_variant():
                 both(directory)
             except AssertionError as err:
                 raise AssertionError(f"{kind}[{index}].{key} = {value!r}") from err
+
+
+def test_link_keys_tell_apart_links_whose_keys_share_a_hash():
+    first = Link("a~met~b", "a", "b", "met", "reported")
+    second = Link("c~funds~d", "c", "d", "funds", "alleged", amount=5, currency="EUR")
+    keys = LinkKeys()
+    keys.put(first, 7)
+    keys.put(second, 7)  # as if both keys had the hash 7
+    assert keys.find(link_key(second), 7) is second and keys.find(link_key(first), 7) is first
+    assert keys.find((("b", "a"), "met", None, None, None, None, None), 7) is None
+    keys[link_key(first)] = first
+    assert (("b", "a"), "met", None, None, None, None, None) not in keys  # met is symmetric: (a, b) sorted
+    assert keys[(("a", "b"), "met", None, None, None, None, None)] is first

@@ -37,6 +37,7 @@ from typing import Any, Callable
 from imrnet.dataset.checker import LINK_ID, SLUG, Parsed
 from imrnet.dataset.dates import date_bounds
 from imrnet.dataset.limits import field_limit
+from imrnet.dataset.linkkeys import LinkKeys, link_key
 from imrnet.dataset.model import Citation, Entity, Link, Source
 from imrnet.dataset.vocab import (
     ACCUSATION_TYPES,
@@ -52,7 +53,7 @@ from imrnet.dataset.vocab import (
 )
 from imrnet.dataset.yaml_reader import Mapping
 
-__all__ = ["KINDS", "builder", "admit", "as_record", "LinkKeys"]
+__all__ = ["KINDS", "builder", "admit", "as_record"]
 
 #: The kinds of record with a fast path (retractions are few: always precise).
 KINDS = ("sources", "entities", "links")
@@ -74,7 +75,6 @@ _CITATION_KEYS = frozenset({"id", "locator"})
 _ENTITY_TYPES, _LINK_TYPES, _STATUSES, _COUNTRIES, _CURRENCIES = (
     {word: word for word in words} for words in (ENTITY_TYPES, LINK_TYPES, STATUSES, COUNTRIES, CURRENCIES))
 _DATED = frozenset(ENTITY_DATE_FIELDS)
-_SYMMETRIC = frozenset(name for name, kind in LINK_TYPES.items() if kind.symmetric)
 
 # A valid date text to itself (one shared copy) and its first and last day,
 # kept between loads: dates repeat a lot. Bounded, so that hostile data cannot
@@ -307,61 +307,6 @@ def _fits(checker: Any, kind: str, record: Any, ids: dict[str, Link], seen: Link
     ids[record.id] = record
     checker.links.append(record)
     return True
-
-
-def link_key(link: Link) -> tuple:
-    """What a link states, as :meth:`Checker.link` compares links to find the same link twice."""
-    pair = (link.source, link.target)
-    if link.type in _SYMMETRIC:
-        pair = tuple(sorted(pair))
-    return pair, link.type, link.start, link.end, link.role, link.amount, link.currency
-
-
-class LinkKeys:
-    """Links by what they state (:func:`link_key`), for :meth:`Checker.link` to find the same link twice.
-
-    A mapping of ``key in keys``, ``keys[key]`` and ``keys[key] = link``,
-    which keeps each link under the hash of its key rather than the key
-    itself: at three million links, the key tuples alone took 600 MB.
-
-    Examples
-    --------
-    >>> keys = LinkKeys()
-    >>> link = Link("a~met~b", "a", "b", "met", "reported")
-    >>> keys[link_key(link)] = link
-    >>> keys[(("a", "b"), "met", None, None, None, None, None)] is link, ("x",) in keys
-    (True, False)
-    """
-
-    def __init__(self) -> None:
-        self._links: dict[int, Any] = {}  # a hash to its link, or to a list of links when hashes collide
-
-    def find(self, key: tuple, code: int) -> Link | None:
-        """The link stating ``key`` (whose hash is ``code``), or ``None``."""
-        found = self._links.get(code)
-        if found is None:
-            return None
-        for link in found if type(found) is list else (found,):
-            if link_key(link) == key:
-                return link
-        return None
-
-    def put(self, link: Link, code: int) -> None:
-        """Keep ``link``, whose key's hash is ``code``."""
-        found = self._links.get(code)
-        self._links[code] = link if found is None else [*found, link] if type(found) is list else [found, link]
-
-    def __contains__(self, key: tuple) -> bool:
-        return self.find(key, hash(key)) is not None
-
-    def __getitem__(self, key: tuple) -> Link:
-        found = self.find(key, hash(key))
-        if found is None:
-            raise KeyError(key)
-        return found
-
-    def __setitem__(self, key: tuple, link: Link) -> None:  # key is link_key(link)
-        self.put(link, hash(key))
 
 
 def as_record(record: Source | Entity | Link) -> Mapping:

@@ -35,6 +35,7 @@ from imrnet.dataset.model import Dataset, Link
 from imrnet.dataset.problems import Problem, Report
 from imrnet.dataset.jsonl import parse_jsonl
 from imrnet.dataset.limits import field_limit, over_limit
+from imrnet.dataset.linkkeys import LinkKeys
 from imrnet.dataset.locations import KINDS, bundled_dir, dataset_files, display_path
 from imrnet.dataset.retractions import FILE as RETRACTIONS, retract
 from imrnet.dataset.yaml_reader import Mapping as _Mapping, Refused, read_file
@@ -220,7 +221,7 @@ def _check_dirs(dirs: list[Path], fast: bool) -> Report:
     checker = Checker()
     checker.errors = errors
     ids: dict[str, Link] = {}
-    seen = fastpath.LinkKeys()
+    seen = LinkKeys()
     for kind in KINDS:
         for item in parsed[kind]:
             fastpath.admit(checker, kind, item, ids, seen)
