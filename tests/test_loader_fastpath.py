@@ -67,6 +67,15 @@ def test_valid_lines_take_the_fast_path_and_give_the_same_dataset(tmp_path):
     assert data.entities["agmr"].founded == "2012-03" and data.entities["doj"].countries == ("US",)
 
 
+def test_windows_line_ends_take_the_fast_path_too(tmp_path):
+    directory = write(tmp_path / "d", as_lines(base_records()))
+    path = directory / "links.jsonl"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    records, problems = parse_jsonl(path, "x", fastpath.builder("links", "x", "o"))
+    assert problems == [] and [type(r) for r in records] == [Link, Link]
+    assert both(directory) == []
+
+
 def test_a_repeated_key_takes_the_precise_path(tmp_path):
     lines = as_lines(base_records())
     lines["entities"][1] = lines["entities"][1][:-1] + ', "name": "AGMR"}'

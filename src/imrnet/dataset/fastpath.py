@@ -90,7 +90,14 @@ def _text(value: Any, limit: int) -> bool:
 
 def _texts(value: Any, limit: int) -> bool:
     """True for a list of such texts, or nothing (``null`` is an empty list)."""
-    return value is None or (type(value) is list and all(_text(entry, limit) for entry in value))
+    if value is None:
+        return True
+    if type(value) is not list:
+        return False
+    for entry in value:
+        if not (type(entry) is str and 0 < len(entry) <= limit and entry.strip() == entry):
+            return False
+    return True
 
 
 def _optional(value: Any, limit: int) -> bool:

@@ -197,14 +197,14 @@ def _built(scan: Callable[[str, int], Any], build: Callable[[dict, int], Any], r
     """What ``build`` makes of line ``number`` (``raw``), or ``None`` when it takes the precise path.
 
     ``scan`` is a JSON scanner (:func:`json.scanner.make_scanner`). A line
-    it cannot read whole as one object and a newline -- a blank line, a
+    it cannot read whole as one object and a line end -- a blank line, a
     byte-order mark, a space after the object, an error -- the precise path
     reads again and reports.
     """
     try:
         text = raw.decode()
         value, end = scan(text, 0)
-        if (end != len(text) and text[end:] != "\n") or type(value) is not dict:
+        if (end != len(text) and text[end:] not in ("\n", "\r\n")) or type(value) is not dict:
             return None
         built = build(value, number)
     except (StopIteration, ValueError, TypeError, RecursionError):  # TypeError: a list where a text belongs
