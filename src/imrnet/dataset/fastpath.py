@@ -289,19 +289,13 @@ def _fits(checker: Any, kind: str, record: Any, ids: dict[str, Link], seen: Link
     """Add a built record to ``checker`` if its ids and references fit; ``False`` if not."""
     sources = checker.sources
     if kind == "sources":
-        if record.id in sources:
-            return False
-        sources[record.id] = record
-        return True
+        return _claim(sources, record)
     for citation in record.sources:
         if citation.id not in sources:
             return False
     entities = checker.entities
     if kind == "entities":
-        if record.id in entities:
-            return False
-        entities[record.id] = record
-        return True
+        return _claim(entities, record)
     source, target = entities.get(record.source), entities.get(record.target)
     if source is None or target is None:
         return False
@@ -313,6 +307,14 @@ def _fits(checker: Any, kind: str, record: Any, ids: dict[str, Link], seen: Link
     seen.put(record, code)
     ids[record.id] = record
     checker.links.append(record)
+    return True
+
+
+def _claim(records: dict, record: Any) -> bool:
+    """Add ``record`` under its id unless the id is taken (``False``)."""
+    if record.id in records:
+        return False
+    records[record.id] = record
     return True
 
 
