@@ -19,10 +19,20 @@ def small():
     return load([SMALL])
 
 
+@pytest.fixture(scope="session")
+def session_cache(tmp_path_factory):
+    """One cache directory for the whole run: indexes are keyed by content and checked for freshness."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def private_cache(tmp_path_factory, monkeypatch):
-    """Every test gets its own empty cache directory, never the user's."""
-    monkeypatch.setenv("IMRNET_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+def private_cache(session_cache, monkeypatch):
+    """Every test reads and writes the run's own cache directory, never the user's.
+
+    The tests of the cache itself give each test an empty one
+    (``tests/test_index_cache.py``).
+    """
+    monkeypatch.setenv("IMRNET_CACHE_DIR", str(session_cache))
 
 
 @pytest.fixture(scope="session")

@@ -61,3 +61,24 @@ def test_a_run_builds_only_its_own_command():
     assert len(app.registered_commands) > 10  # the shared app is never narrowed
     done = subprocess.run([str(SCRIPT), "pth", "a", "b"], capture_output=True, text=True)
     assert done.returncode == 2 and "No such command 'pth'. Did you mean 'path'?" in done.stderr
+
+
+def test_command_modules_name_where_every_command_is_registered():
+    """A run imports only its command's module: the map must name the right one for each."""
+    from imrnet import cli
+
+    registered = {c.name: c.callback.__module__.rsplit(".", 1)[1] for c in cli.app.registered_commands}
+    assert registered == cli.COMMAND_MODULES
+    assert list(registered) == list(cli.COMMAND_MODULES)  # help's order
+
+
+def test_a_query_imports_only_its_own_command_module():
+    code = ("import sys; sys.argv = ['imrnet', 'path', 'Malofeev', 'Dugin', '--json']\n"
+            "from imrnet.console import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('imrnet.cli.')), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    loaded = done.stderr.strip().splitlines()[-1]
+    assert "imrnet.cli.graph" in loaded
+    assert not any(m in loaded for m in ("imrnet.cli.export", "imrnet.cli.validate", "imrnet.cli.records"))

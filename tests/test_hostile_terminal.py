@@ -156,13 +156,13 @@ def test_any_width_prints_something_readable(columns, narrowest, widest):
 
 _INTERRUPT = """
 import os, signal, sys, time
-from imrnet.dataset import loader
+from imrnet.index import cache
 
 def interrupted(dirs):  # the user presses Ctrl-C while the data loads
     os.kill(os.getpid(), signal.SIGINT)
     time.sleep(5)
 
-loader.check_dirs = interrupted
+cache.load_cached = interrupted
 sys.argv = ["imrnet", "show", "Ionov"]
 from imrnet.console import main
 main()

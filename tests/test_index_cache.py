@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 from imrnet.cli import app
 from imrnet.dataset.loader import load
 from imrnet.index import cache
-from imrnet.index.store import read_index, write_index
+from imrnet.index.indexed import IndexedDataset
+from imrnet.index.store import write_index
 
 BASIC = Path(__file__).parent / "fixtures" / "records" / "basic"
 SCRIPT = Path(sys.executable).parent / "imrnet"
@@ -30,6 +31,12 @@ def data(tmp_path):
     return target
 
 
+@pytest.fixture(autouse=True)
+def empty_cache(tmp_path_factory, monkeypatch):
+    """Each test here starts from an empty cache directory of its own."""
+    monkeypatch.setenv("IMRNET_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 def indexes() -> list[Path]:
     return sorted(cache.cache_dir().glob("*.sqlite"))
 
@@ -37,8 +44,10 @@ def indexes() -> list[Path]:
 def test_index_reads_back_the_same_dataset(data, tmp_path):
     dataset = load([data])
     write_index(tmp_path / "i.sqlite", dataset, {"x": 1})
-    back, meta = read_index(tmp_path / "i.sqlite")
-    assert meta == {"x": 1}
+    back = IndexedDataset(tmp_path / "i.sqlite")
+    assert back.meta == {"x": 1}
+    # read one at a time, then all at once
+    assert [back.entities[eid] for eid in dataset.entities] == list(dataset.entities.values())
     assert back.sources == dataset.sources
     assert back.entities == dataset.entities
     assert back.links == dataset.links
@@ -46,13 +55,16 @@ def test_index_reads_back_the_same_dataset(data, tmp_path):
     assert list(back.entities) == list(dataset.entities)  # file order kept
 
 
-def test_small_data_is_not_indexed(data):
-    cache.load_cached([data])
-    assert indexes() == []
+def test_every_dataset_is_indexed_even_a_small_one(data):
+    dataset = cache.load_cached([data])
+    assert len(indexes()) == 1
+    # the first load answers from the records it just checked; later ones from the index
+    assert type(dataset).__name__ == "Dataset"
+    assert type(cache.load_cached([data])).__name__ == "IndexedDataset"
 
 
 def test_second_load_comes_from_the_index(data):
-    first = cache.load_cached([data], min_bytes=0)
+    first = cache.load_cached([data])
     (index,) = indexes()
     assert stat.S_IMODE(index.stat().st_mode) == 0o600
     assert stat.S_IMODE(cache.cache_dir().stat().st_mode) == 0o700
@@ -63,7 +75,7 @@ def test_second_load_comes_from_the_index(data):
     with con:
         con.execute("UPDATE entities SET name = 'From The Index' WHERE id = 'tsargrad'")
     con.close()
-    second = cache.load_cached([data], min_bytes=0)
+    second = cache.load_cached([data])
     assert second.entities["tsargrad"].name == "From The Index"
     assert first.entities["tsargrad"].name == "Tsargrad TV"
 
@@ -77,12 +89,12 @@ def _edit(path: Path, old: str, new: str, keep_time: bool) -> None:
 
 @pytest.mark.parametrize("keep_time", [False, True], ids=["new-mtime", "same-mtime"])
 def test_every_edit_is_seen(data, keep_time):
-    cache.load_cached([data], min_bytes=0)
+    cache.load_cached([data])
     # Same length, and (second case) the same modification time: only the hash tells.
     _edit(data / "entities.yaml", "Tsargrad TV", "Tsargrad XY", keep_time)
-    assert cache.load_cached([data], min_bytes=0).entities["tsargrad"].name == "Tsargrad XY"
+    assert cache.load_cached([data]).entities["tsargrad"].name == "Tsargrad XY"
     _edit(data / "entities.yaml", "Tsargrad XY", "Tsargrad TV, more", keep_time)
-    assert cache.load_cached([data], min_bytes=0).entities["tsargrad"].name == "Tsargrad TV, more"
+    assert cache.load_cached([data]).entities["tsargrad"].name == "Tsargrad TV, more"
     assert len(indexes()) == 1  # rebuilt in place, not beside
 
 
@@ -96,18 +108,18 @@ def spy_hash(monkeypatch) -> list[str]:
 
 def test_unchanged_stamps_are_trusted_without_hashing(data, monkeypatch):
     monkeypatch.setattr(cache, "_RACY_NS", 0)  # no racy window: times are trusted at once
-    cache.load_cached([data], min_bytes=0)
+    cache.load_cached([data])
     (index,) = indexes()
     built = index.stat().st_mtime_ns
     hashed = spy_hash(monkeypatch)
-    assert cache.load_cached([data], min_bytes=0).entities["tsargrad"].name == "Tsargrad TV"
+    assert cache.load_cached([data]).entities["tsargrad"].name == "Tsargrad TV"
     assert hashed == [] and index.stat().st_mtime_ns == built
 
 
 def test_added_or_removed_file_rebuilds(data):
-    cache.load_cached([data], min_bytes=0)
+    cache.load_cached([data])
     (data / "links.yaml").unlink()
-    assert cache.load_cached([data], min_bytes=0).links == ()
+    assert cache.load_cached([data]).links == ()
 
 
 def test_invalid_data_is_never_indexed(data):
@@ -115,22 +127,22 @@ def test_invalid_data_is_never_indexed(data):
 
     _edit(data / "links.yaml", "type: owns", "type: ownz", keep_time=False)
     with pytest.raises(DatasetError):
-        cache.load_cached([data], min_bytes=0)
+        cache.load_cached([data])
     assert indexes() == []
 
 
 def test_broken_index_file_is_rebuilt(data):
-    cache.load_cached([data], min_bytes=0)
+    cache.load_cached([data])
     (index,) = indexes()
     index.write_bytes(b"not a database at all")
-    assert cache.load_cached([data], min_bytes=0).entities["tsargrad"].name == "Tsargrad TV"
+    assert cache.load_cached([data]).entities["tsargrad"].name == "Tsargrad TV"
     assert index.read_bytes()[:15] == b"SQLite format 3"
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions only")
 def test_cache_directory_others_may_write_is_refused(data, capsys):
     os.chmod(cache.cache_dir(), 0o777)
-    dataset = cache.load_cached([data], min_bytes=0)
+    dataset = cache.load_cached([data])
     assert dataset.entities["tsargrad"].name == "Tsargrad TV"
     assert indexes() == []
     err = capsys.readouterr().err
@@ -138,7 +150,6 @@ def test_cache_directory_others_may_write_is_refused(data, capsys):
 
 
 def test_cache_command_info_and_clear(data, monkeypatch):
-    monkeypatch.setattr(cache, "MIN_BYTES", 0)
     assert runner.invoke(app, ["show", "tsargrad", "--data", str(data)]).exit_code == 0
     result = runner.invoke(app, ["cache", "--json"])
     assert result.exit_code == 0, result.output
@@ -176,21 +187,20 @@ def test_installed_script_uses_and_refreshes_the_index(data, tmp_path):
 
 def test_touched_file_is_hashed_once_then_trusted(data, monkeypatch):
     monkeypatch.setattr(cache, "_RACY_NS", 0)
-    cache.load_cached([data], min_bytes=0)
+    cache.load_cached([data])
     for path in data.iterdir():
         os.utime(path, ns=(1_000_000_000, 1_000_000_000))
     hashed = spy_hash(monkeypatch)
     # Times changed, content did not: each file hashed once, the index kept and restamped.
-    assert cache.load_cached([data], min_bytes=0).entities["tsargrad"].name == "Tsargrad TV"
+    assert cache.load_cached([data]).entities["tsargrad"].name == "Tsargrad TV"
     assert sorted(hashed) == ["entities.yaml", "links.yaml", "sources.yaml"]
     hashed.clear()
-    assert cache.load_cached([data], min_bytes=0).entities["tsargrad"].name == "Tsargrad TV"
+    assert cache.load_cached([data]).entities["tsargrad"].name == "Tsargrad TV"
     assert hashed == []
 
 
 def test_cache_table_keeps_headers_and_numbers_whole(data, monkeypatch):
     # the 36-character index names used to squeeze "Entities" into one letter a line
-    monkeypatch.setattr(cache, "MIN_BYTES", 0)
     assert runner.invoke(app, ["show", "tsargrad", "--data", str(data)]).exit_code == 0
     result = runner.invoke(app, ["cache"], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output
@@ -209,9 +219,13 @@ def test_index_carries_the_name_index(data, tmp_path):
 
     dataset = load([data])
     write_index(tmp_path / "i.sqlite", dataset, {})
-    back, _ = read_index(tmp_path / "i.sqlite")
+    back = IndexedDataset(tmp_path / "i.sqlite")
     fresh = NameIndex(dataset.entities)
-    stored = index_for(back)  # primed by read_index, not rebuilt
-    assert (stored._full, stored._surname, stored._choices) == (fresh._full, fresh._surname, fresh._choices)
+    stored = index_for(back)  # looked up in the index's tables, not rebuilt
+    assert all(stored._full.get(key) == ids for key, ids in fresh._full.items())
+    assert all(stored._surname.get(s) == by_id for s, by_id in fresh._surname.items())
+    assert list(stored._surname.values()) == list(fresh._surname.values())
+    assert [tuple(pair) for pair in stored._choices] == fresh._choices
+    assert stored._full.get("no such name") is None
     assert stored.resolve("Царьград").id == "tsargrad"
     assert stored.resolve("Aleksandr Dugin").id == "alexander-dugin"

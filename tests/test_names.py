@@ -243,3 +243,21 @@ def test_bundled_every_id_and_unique_name_resolves():
     for e in d.entities.values():
         assert index.resolve(e.id) is e
         assert index.resolve(e.name.upper()) is e or len(index.candidates(e.name)) > 1
+
+
+def test_fold_word_shortcut_equals_the_letter_by_letter_rules():
+    """fold_word skips words with nothing to fold; the full rules give the same on any word."""
+    import itertools
+
+    from imrnet.queries.normal import _fold_letters, fold_word
+
+    letters = "aeiouyxndrk"
+    words = ["".join(p) for n in range(1, 6) for p in itertools.product(letters, repeat=n)]
+    words += ["alexander", "ander", "hawaii", "sergey", "malofeyev", "fyodor", "kiiv"]
+    assert [fold_word(w) for w in words] == [_fold_letters(w) for w in words]
+
+
+def test_ascii_text_is_normalized_as_anyascii_would():
+    from anyascii import anyascii
+
+    assert all(anyascii(chr(i)) == chr(i) for i in range(128))

@@ -39,7 +39,7 @@ EPILOG = (
     "130 interrupted."
 )
 
-app = typer.Typer(
+_app = typer.Typer(
     name="imrnet",
     help="Explore the influence network around the International Movement of Russophiles, "
     "Alexander Ionov's AGMR, Malofeev, Tsargrad and Dugin.\n\n"
@@ -63,7 +63,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@_app.callback()
 def _root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
@@ -167,7 +167,7 @@ def command(*args, filters: bool = False, ties: str = "all", **kwargs):
                 raise fail(_os_error(err), UNREADABLE) from None
 
         kwargs.setdefault("epilog", EPILOG)
-        return app.command(*args, **kwargs)(wrapper)
+        return _app.command(*args, **kwargs)(wrapper)
 
     return register
 
@@ -202,19 +202,52 @@ def _quiet_broken_pipe() -> None:
         pass
 
 
+#: The module that registers each command (a test pins it against the registrations).
+COMMAND_MODULES = {
+    "validate": "validate",
+    **dict.fromkeys(("path", "ego", "centrality", "common", "communities", "stats"), "graph"),
+    **dict.fromkeys(("show", "search", "list", "links", "timeline", "sources"), "records"),
+    "cache": "cache",
+    "import": "imports",
+    **dict.fromkeys(("export", "draw", "html"), "export"),
+}
+
+
+def _register(modules) -> typer.Typer:
+    """Import the command modules ``modules`` (they register their commands on the app)."""
+    from importlib import import_module
+
+    for module in modules:
+        import_module(f"imrnet.cli.{module}")
+    return _app
+
+
+def __getattr__(name: str):
+    # ``app`` is the whole app: every command module imported on first use.
+    if name == "app":
+        order = list(dict.fromkeys(COMMAND_MODULES.values()))
+        _register(order)
+        # help lists commands in this order, whichever module a run imported first
+        _app.registered_commands.sort(key=lambda c: order.index(COMMAND_MODULES[c.name]))
+        return _app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def _app_for(first: list[str]) -> typer.Typer:
     """The app with only the command named first on the command line, if one is.
 
-    Typer turns every registered command's signature into Click parameters
-    before it runs any (about 6 ms each); a run needs only its own. With no
+    A run imports only the module of its command, and Typer turns only that
+    command's signature into Click parameters (about 6 ms each). With no
     command, an option, or an unknown word first, it is the whole app, so
-    top-level help and "No such command" read as usual. ``app`` itself is
+    top-level help and "No such command" read as usual. The whole app is
     never changed.
     """
-    chosen = [c for c in app.registered_commands if first and c.name == first[0]]
-    if not chosen:
-        return app
-    narrow = copy.copy(app)
+    module = COMMAND_MODULES.get(first[0]) if first else None
+    if module is None:
+        return __getattr__("app")
+    _register([module])
+    chosen = [c for c in _app.registered_commands if c.name == first[0]]
+    narrow = copy.copy(_app)
     narrow.registered_commands = chosen
     return narrow
 
@@ -225,12 +258,8 @@ def main() -> None:
         if os.environ.get("_IMRNET_COMPLETE"):
             from imrnet.cli.completion import complete
 
-            complete(app)
+            complete(__getattr__("app"))
             return
         _app_for(sys.argv[1:2])(prog_name="imrnet")
     except KeyboardInterrupt:  # outside a command: while parsing or completing
         sys.exit(INTERRUPTED)
-
-
-# Command modules register themselves on `app`; imported last, after `command` exists.
-from imrnet.cli import validate, graph, records, cache, imports, export  # noqa: E402,F401

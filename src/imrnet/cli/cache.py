@@ -15,12 +15,13 @@ def cache(
     action: Annotated[str, typer.Argument(help="info (the default) or clear.", metavar="[info|clear]")] = "info",
     json: JsonOption = False,
 ) -> None:
-    """Show or clear the compiled indexes of large datasets.
+    """Show or clear the compiled indexes of the datasets read.
 
-    A dataset of more than 2 MB is parsed and checked once; later commands
-    read it from an index in the cache directory ($IMRNET_CACHE_DIR, else
-    $XDG_CACHE_HOME/imrnet, else ~/.cache/imrnet), rebuilt by itself
-    whenever a data file changes. Deleting the indexes is always safe.
+    A dataset is parsed and checked once; later commands answer from its
+    index in the cache directory ($IMRNET_CACHE_DIR, else
+    $XDG_CACHE_HOME/imrnet, else ~/.cache/imrnet), reading only the rows
+    an answer needs. An index is rebuilt by itself whenever a data file
+    changes. Deleting the indexes is always safe.
 
     Examples:
 

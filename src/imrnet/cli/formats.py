@@ -91,3 +91,27 @@ def answer(
         emit(result, as_json=json, table=table, delimiter=delimiter, rows=rows)
     if message is not None:
         raise NoAnswer(message)
+
+
+def tables(name: str, **options) -> Callable:
+    """The table builder ``module:function`` of :mod:`imrnet.output`, imported when a table prints.
+
+    Rich and the table modules cost tens of milliseconds to import; an
+    answer printed as JSON or CSV never needs them.
+
+    Examples
+    --------
+    >>> build = tables("tables_cache:cache_tables")
+    >>> callable(build)
+    True
+    """
+    module, _, function = name.partition(":")
+
+    def build(result, *args, **kwargs):
+        from importlib import import_module
+
+        builder = getattr(import_module(f"imrnet.output.{module}"), function)
+        return builder(result, *args, **options, **kwargs)
+
+    return build
+

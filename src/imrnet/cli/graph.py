@@ -25,7 +25,7 @@ from imrnet.cli.options import (
     whole_number,
 )
 
-from imrnet.cli.formats import LongOption, answer
+from imrnet.cli.formats import LongOption, answer, tables
 
 if TYPE_CHECKING:  # the commands receive one, built by @command(filters=True)
     from imrnet.queries.filters import LinkFilter
@@ -133,10 +133,7 @@ def path(
 
       imrnet path Malofeev Dugin --directed --exclude-type event --json
     """
-    from functools import partial
-
     from imrnet.queries.path import find_paths
-    from imrnet.output.tables_graph import path_tables
 
     count = whole_number(limit, "--limit", 1)
     hops = None if max_hops is None else whole_number(max_hops, "--max-hops", 1)
@@ -156,7 +153,7 @@ def path(
             max_hops=hops,
         ),
         json=json,
-        table=partial(path_tables, dataset=dataset, long=long),
+        table=tables("tables_graph:path_tables", dataset=dataset, long=long),
     )
 
 
@@ -189,7 +186,6 @@ def ego(
       imrnet ego agmr --json | jq '.nodes[] | select(.distance == 1) | .name'
     """
     from imrnet.queries.ego import ego_network
-    from imrnet.output.tables_graph import ego_tables
 
     hops = whole_number(radius, "--radius", 1)
     dataset = load_dataset(data)
@@ -203,7 +199,7 @@ def ego(
         return f"{name} has no counted link ({filters_text(result['filters'])})"
 
     answer(lambda: ego_network(dataset, center, radius=hops, link_filter=link_filter),
-           json=json, table=ego_tables, empty=alone)
+           json=json, table=tables("tables_graph:ego_tables"), empty=alone)
 
 
 @command("centrality", filters=True, ties="affiliation")
@@ -270,7 +266,6 @@ def centrality(
       imrnet centrality --measure betweenness --sample 50 --seed 7 --top 3
     """
     from imrnet.queries.centrality import centrality as rank
-    from imrnet.output.tables_graph import centrality_tables
 
     count = whole_number(top, "--top", 1)
     sources = None if sample is None else whole_number(sample, "--sample", 0)
@@ -280,7 +275,7 @@ def centrality(
     answer(
         lambda: rank(dataset, wanted, top=count, entity_type=entity_type, link_filter=link_filter,
                      sample=sources, seed=number),
-        json=json, table=centrality_tables,
+        json=json, table=tables("tables_graph:centrality_tables"),
         shape=lambda: {"measure": wanted, "results": [], "filters": link_filter.describe(dataset)},
     )
 
@@ -318,7 +313,6 @@ def common(
       imrnet common Malofeev "Alexander Dugin" --json | jq '.results[].entity.id'
     """
     from imrnet.queries.common import common_neighbours
-    from imrnet.output.tables_graph import common_tables
 
     if len(names) < 2:
         from imrnet.errors import UsageError
@@ -326,7 +320,7 @@ def common(
         raise UsageError("give at least two entities to find what ties them")
     dataset = load_dataset(data)
     answer(lambda: common_neighbours(dataset, names, link_filter=link_filter), json=json,
-           table=common_tables)
+           table=tables("tables_graph:common_tables"))
 
 
 @command("communities", filters=True, ties="affiliation")
@@ -367,14 +361,13 @@ def communities(
       imrnet communities --seed 7 --json | jq '.communities[0].members[].name'
     """
     from imrnet.queries.communities import find_communities
-    from imrnet.output.tables_graph import communities_tables
 
     number = whole_number(seed, "--seed", 0)
     wanted = method.strip().lower()
     dataset = load_dataset(data)
     answer(
         lambda: find_communities(dataset, wanted, seed=number, link_filter=link_filter),
-        json=json, table=communities_tables,
+        json=json, table=tables("tables_graph:communities_tables"),
         shape=lambda: {"method": wanted, "seed": number if wanted == "louvain" else None,
                        "communities": [], "filters": link_filter.describe(dataset)},
     )
@@ -407,9 +400,8 @@ def stats(
       imrnet stats --json | jq .components
     """
     from imrnet.queries.stats import network_stats
-    from imrnet.output.tables_graph import stats_tables
 
     count = whole_number(top, "--top", 1)
     dataset = load_dataset(data)
     answer(lambda: network_stats(dataset, link_filter=link_filter, top=count), json=json,
-           table=stats_tables)
+           table=tables("tables_graph:stats_tables"))

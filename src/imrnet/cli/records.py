@@ -21,7 +21,7 @@ from imrnet.cli.options import (
     whole_number,
 )
 
-from imrnet.cli.formats import CsvOption, LongOption, TsvOption, answer
+from imrnet.cli.formats import CsvOption, LongOption, TsvOption, answer, tables
 
 if TYPE_CHECKING:  # the commands receive one, built by @command(filters=True)
     from imrnet.queries.filters import LinkFilter
@@ -99,13 +99,10 @@ def show(
       imrnet show "IONOV, Aleksandr Viktorovich" --long
     """
     from imrnet.queries.records import entity_card
-    from imrnet.output.tables_records import show_tables
-
-    from functools import partial
 
     dataset = load_dataset(data)
     answer(lambda: entity_card(dataset, name), json=json,
-           table=partial(show_tables, dataset=dataset, long=long))
+           table=tables("tables_records:show_tables", dataset=dataset, long=long))
 
 
 @command("search")
@@ -139,11 +136,10 @@ def search(
       imrnet search "russophiles" --limit 3 --json | jq '.results[].id'
     """
     from imrnet.queries.search import search as run
-    from imrnet.output.tables_records import search_tables
 
     dataset = load_dataset(data)
     answer(lambda: run(dataset, text, limit=whole_number(limit, "--limit", 1), types=type_),
-           json=json, csv=csv, tsv=tsv, table=search_tables, rows=_rows("search_rows"))
+           json=json, csv=csv, tsv=tsv, table=tables("tables_records:search_tables"), rows=_rows("search_rows"))
 
 
 @command("list")
@@ -171,11 +167,10 @@ def list_(
       imrnet list --tag agmr --csv
     """
     from imrnet.queries.records import list_entities
-    from imrnet.output.tables_records import list_tables
 
     dataset = load_dataset(data)
     answer(lambda: list_entities(dataset, types=type_, tags=tag, countries=country),
-           json=json, csv=csv, tsv=tsv, table=list_tables, rows=_rows("list_rows"),
+           json=json, csv=csv, tsv=tsv, table=tables("tables_records:list_tables"), rows=_rows("list_rows"),
            empty=_none_left("entities", "no entity has all of these values"))
 
 
@@ -216,13 +211,10 @@ def links(
       imrnet links --link-type funds --sort date --tsv | cut -f 3,5,11,14,15
     """
     from imrnet.queries.records import list_links
-    from imrnet.output.tables_records import links_tables
-
-    from functools import partial
 
     dataset = load_dataset(data)
     answer(lambda: list_links(dataset, link_filter, entities=entity, sort=sort),
-           json=json, csv=csv, tsv=tsv, table=partial(links_tables, dataset=dataset, long=long),
+           json=json, csv=csv, tsv=tsv, table=tables("tables_records:links_tables", dataset=dataset, long=long),
            rows=_rows("links_rows"), empty=_none_left("links", "no link passes the filters"))
 
 
@@ -262,13 +254,10 @@ def timeline(
       imrnet timeline Ionov --tsv | cut -f 1,2,5,7
     """
     from imrnet.queries.timeline import timeline as run
-    from imrnet.output.tables_records import timeline_tables
-
-    from functools import partial
 
     dataset = load_dataset(data)
     answer(lambda: run(dataset, name, link_filter),
-           json=json, csv=csv, tsv=tsv, table=partial(timeline_tables, dataset=dataset, long=long),
+           json=json, csv=csv, tsv=tsv, table=tables("tables_records:timeline_tables", dataset=dataset, long=long),
            rows=_rows("timeline_rows"), empty=_none_left("items", "no dated link or event"))
 
 
@@ -300,11 +289,8 @@ def sources(
       imrnet sources --tsv | cut -f 1,11 | sort -k2 -rn | head -5
     """
     from imrnet.queries.provenance import sources as run
-    from imrnet.output.tables_records import sources_tables
-
-    from functools import partial
 
     dataset = load_dataset(data)
     answer(lambda: run(dataset, source_id), json=json, csv=csv, tsv=tsv,
-           table=partial(sources_tables, dataset=dataset), rows=_rows("sources_rows"),
+           table=tables("tables_records:sources_tables", dataset=dataset), rows=_rows("sources_rows"),
            empty=lambda r: "the dataset has no sources" if "sources" in r and not r["sources"] else None)

@@ -41,9 +41,13 @@ LinkTime(timing='act', start='2023-03-14', end='2023-03-14', basis='event', earl
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from imrnet.dataset.dates import date_bounds, in_force
+from imrnet.dataset.dates import date_bounds as _parsed_bounds
 from imrnet.dataset.vocab import LINK_TYPES
+
+# A filter reads the same few dates again for every link it tests.
+date_bounds = lru_cache(maxsize=1 << 16)(_parsed_bounds)
 
 __all__ = ["LinkTime", "entity_date", "existence_bound", "link_time", "time_matches", "timed_link"]
 
@@ -196,8 +200,12 @@ def time_matches(
         if time.timing == "act":
             if time.start is not None and date_bounds(time.start)[0] > date_bounds(as_of)[1]:
                 return False
-        elif not in_force(time.start, time.end, as_of):
-            return False
+        else:  # in force: started by as_of's end, not ended before its start
+            as_first, as_last = date_bounds(as_of)
+            if time.start is not None and date_bounds(time.start)[0] > as_last:
+                return False
+            if time.end is not None and date_bounds(time.end)[1] < as_first:
+                return False
     if since is not None and time.end is not None and date_bounds(time.end)[1] < date_bounds(since)[0]:
         return False
     if until is not None and time.start is not None and date_bounds(time.start)[0] > date_bounds(until)[1]:

@@ -7,8 +7,9 @@ change times, inode and BLAKE2 hash of every data file it was built from (as
 git's index does); a file whose size differs is stale, and one whose times or
 inode differ, or that changed too close to the build to trust its times, is
 hashed again; any difference in content rebuilds the index. (The change time
-cannot be set back, so an edit that restores the modification time is seen.) Small datasets
-(the bundled one) skip the cache: parsing them costs less than the check.
+cannot be set back, so an edit that restores the modification time is seen.) Every dataset,
+the bundled one included, is answered from its index: opening one and reading the few rows a
+query needs costs less than parsing even the bundled YAML.
 
 The cache directory is ``$IMRNET_CACHE_DIR``, else ``$XDG_CACHE_HOME/imrnet``,
 else ``~/.cache/imrnet``. It is created private to the user (mode 0700) and
@@ -22,7 +23,7 @@ Examples
 >>> from imrnet.dataset.locations import bundled_dir
 >>> info()["indexes"]
 []
->>> dataset = load_cached([bundled_dir()], min_bytes=0)
+>>> dataset = load_cached([bundled_dir()])
 >>> dataset.entities["alexander-ionov"].name
 'Alexander Ionov'
 >>> [i["entities"] for i in info()["indexes"]] == [len(dataset.entities)]
@@ -37,6 +38,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import stat
 import sys
 import time
@@ -44,13 +46,9 @@ from pathlib import Path
 
 from imrnet.dataset.model import Dataset
 
-__all__ = ["CACHE_ENV", "MIN_BYTES", "cache_dir", "data_files", "load_cached", "info", "clear"]
+__all__ = ["CACHE_ENV", "cache_dir", "data_files", "load_cached", "info", "clear"]
 
 CACHE_ENV = "IMRNET_CACHE_DIR"
-
-#: Below this many bytes of data files, parsing is about as fast as reading an
-#: index, so the cache is not used.
-MIN_BYTES = 2_000_000
 
 #: A file modified this close to (or after) the index build may have changed
 #: again within the same timestamp: its content is hashed, not trusted.
@@ -163,16 +161,13 @@ def _fresh(meta: dict, stamps: list[list]) -> bool | None:
     return trusted
 
 
-def load_cached(dirs: list[Path], min_bytes: int | None = None) -> Dataset:
+def load_cached(dirs: list[Path]) -> Dataset:
     """Load the dataset in ``dirs``, from its index when one is fresh.
 
     Parameters
     ----------
     dirs : list of Path
         Dataset directories, merged in order.
-    min_bytes : int, optional
-        Data smaller than this is parsed directly, without the cache
-        (default :data:`MIN_BYTES`).
 
     Returns
     -------
@@ -183,30 +178,27 @@ def load_cached(dirs: list[Path], min_bytes: int | None = None) -> Dataset:
     DatasetError
         When the data is invalid (an invalid dataset is never indexed).
     """
-    from imrnet.dataset.loader import load
-
     files = data_files(dirs)
     stamps = _stamps(files)
-    if sum(s[1] for s in stamps) < (MIN_BYTES if min_bytes is None else min_bytes):
-        return load(dirs)
     directory = _private_dir()
     if directory is None:
-        return load(dirs)
+        return _parse(dirs)
     path = directory / f"{_key(dirs)}.sqlite"
     if path.is_file():
-        from imrnet.index.store import read_index
+        from imrnet.index.indexed import IndexedDataset
 
         try:
-            dataset, meta = read_index(path)
-            fresh = _fresh(meta, stamps)
+            dataset = IndexedDataset(path)
+            fresh = _fresh(dataset.meta, stamps)
             if fresh is None:
-                _restamp(path, meta, stamps)
+                _restamp(path, dataset.meta, stamps)
             if fresh is not False:
                 return dataset
+            dataset.close()
         except Exception:  # noqa: BLE001 - a broken or foreign file: rebuild it
             pass
     started = time.time_ns()
-    dataset = load(dirs)
+    dataset = _parse(dirs)
     for stamp in stamps:
         stamp[3] = _hash(Path(stamp[0]))
     from imrnet.index.store import write_index
@@ -216,13 +208,20 @@ def load_cached(dirs: list[Path], min_bytes: int | None = None) -> Dataset:
                                     "directories": [str(d) for d in dirs]})
     except OSError as error:
         _warn(f"could not write the index {path} ({error.strerror})")
+    except sqlite3.Error as error:
+        _warn(f"could not write the index {path} ({error})")
     return dataset
+
+
+def _parse(dirs: list[Path]) -> Dataset:
+    """Parse and check ``dirs`` (the loader and its YAML reader load only here)."""
+    from imrnet.dataset.loader import load
+
+    return load(dirs)
 
 
 def _restamp(path: Path, meta: dict, stamps: list[list]) -> None:
     """Store the stamps of files whose content was found unchanged."""
-    import sqlite3
-
     meta = {**meta, "stamps": stamps, "built_ns": time.time_ns()}
     try:
         con = sqlite3.connect(path)
@@ -242,8 +241,6 @@ def info() -> dict:
         ``{"directory", "indexes": [{"file", "bytes", "built", "directories",
         "entities", "links"}]}``.
     """
-    import sqlite3
-
     directory = cache_dir()
     indexes = []
     for path in sorted(directory.glob("*.sqlite")) if directory.is_dir() else []:

@@ -34,7 +34,7 @@ from collections.abc import Iterable
 
 from imrnet.dataset.model import Dataset, Link
 
-__all__ = ["Network", "to_networkx", "filtered_links"]
+__all__ = ["Network", "breadth_first", "network_for", "to_networkx", "filtered_links"]
 
 
 def filtered_links(dataset: Dataset, link_filter=None) -> list[Link]:
@@ -69,6 +69,8 @@ class Network:
         from imrnet.dataset.vocab import LINK_TYPES
 
         self.dataset = dataset
+        #: The filter the links passed (``None``: given as they are).
+        self.link_filter = None
         self.links: list[Link] = list(dataset.links if links is None else links)
         entities = dataset.entities
         self.undirected: dict[str, dict[str, list[Link]]] = {eid: {} for eid in entities}
@@ -87,7 +89,9 @@ class Network:
     @classmethod
     def filtered(cls, dataset: Dataset, link_filter=None) -> "Network":
         """The network of the links that pass ``link_filter``."""
-        return cls(dataset, filtered_links(dataset, link_filter))
+        net = cls(dataset, filtered_links(dataset, link_filter))
+        net.link_filter = link_filter
+        return net
 
     def neighbours(self, node: str, directed: bool = False) -> dict[str, list[Link]]:
         """Neighbour id to the links joining it to ``node``, in file order."""
@@ -106,6 +110,52 @@ class Network:
         """Number of links ``node`` takes part in."""
         return sum(len(ls) for ls in self.undirected.get(node, {}).values())
 
+    # The node-level interface path finding and ego networks use, shared with
+    # imrnet.index.adjacency.IndexedNetwork (whose nodes are entity numbers).
+
+    def key(self, entity_id: str) -> str:
+        """The node of entity ``entity_id`` (here, the id itself)."""
+        return entity_id
+
+    def entity_id(self, node: str) -> str:
+        """The id of the entity at ``node``."""
+        return node
+
+    def entities(self, nodes: Iterable[str]) -> list:
+        """The entity records of ``nodes``, in that order."""
+        return [self.dataset.entities[n] for n in nodes]
+
+    def entity_type(self, node: str) -> str:
+        """The type of the entity at ``node``."""
+        return self.dataset.entities[node].type
+
+    def neighbour_keys(self, node: str, directed: bool = False) -> list[str]:
+        """The distinct neighbours of ``node`` (those it can step to, when directed)."""
+        return list(self.neighbours(node, directed))
+
+    def incoming_keys(self, node: str) -> list[str]:
+        """The distinct entities that can step to ``node`` when direction matters."""
+        if not hasattr(self, "_incoming"):
+            self._incoming: dict[str, dict[str, None]] = {}
+            for u, row in self.forward.items():
+                for w in row:
+                    self._incoming.setdefault(w, {})[u] = None
+        return list(self._incoming.get(node, ()))
+
+    def links_among(self, nodes: Iterable[str]) -> list[Link]:
+        """Every link between two of ``nodes`` (self-links aside), in file order."""
+        nodes = set(nodes)
+        return [link for link in self.links
+                if link.source in nodes and link.target in nodes and link.source != link.target]
+
+    def undated_left_out(self, nodes: Iterable[str]) -> int:
+        """How many links with an end among ``nodes`` the filter left out as undated."""
+        if self.link_filter is None:
+            return 0
+        nodes = set(nodes)
+        scope = [link for link in self.dataset.links if link.source in nodes or link.target in nodes]
+        return self.link_filter.undated_left_out(scope, self.dataset)
+
     def bfs(self, start: str, radius: int | None = None, directed: bool = False) -> dict[str, int]:
         """Distance from ``start`` to every node within ``radius`` hops.
 
@@ -120,19 +170,39 @@ class Network:
         >>> net.bfs("a", radius=1)
         {'a': 0, 'b': 1}
         """
-        dist = {start: 0}
-        frontier = [start]
-        depth = 0
-        while frontier and (radius is None or depth < radius):
-            depth += 1
-            following = []
-            for node in frontier:
-                for nb in self.neighbours(node, directed):
-                    if nb not in dist:
-                        dist[nb] = depth
-                        following.append(nb)
-            frontier = following
-        return dist
+        return breadth_first(self, start, radius, directed)
+
+
+def breadth_first(net, start, radius: int | None = None, directed: bool = False) -> dict:
+    """Distance from ``start`` to every node of ``net`` within ``radius`` hops (all when ``None``)."""
+    dist = {start: 0}
+    frontier = [start]
+    depth = 0
+    while frontier and (radius is None or depth < radius):
+        depth += 1
+        following = []
+        for node in frontier:
+            for nb in net.neighbour_keys(node, directed):
+                if nb not in dist:
+                    dist[nb] = depth
+                    following.append(nb)
+        frontier = following
+    return dist
+
+
+def network_for(dataset, link_filter=None):
+    """The network of ``dataset``'s links that pass ``link_filter``.
+
+    A dataset read from a compiled index is traversed in the index
+    (:class:`imrnet.index.adjacency.IndexedNetwork`); any other gets a
+    :class:`Network`. Both offer the node-level methods: ``key``,
+    ``entity_id``, ``entities``, ``entity_type``, ``neighbour_keys``,
+    ``incoming_keys``, ``between``, ``degree``, ``links_among``, ``bfs``.
+    """
+    network = getattr(dataset, "network", None)
+    if network is not None:
+        return network(link_filter)
+    return Network.filtered(dataset, link_filter)
 
 
 def to_networkx(dataset: Dataset, links: Iterable[Link] | None = None):

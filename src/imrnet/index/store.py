@@ -1,21 +1,33 @@
-"""A checked dataset written to, and read back from, one SQLite file.
+"""A checked dataset written to one SQLite file, laid out for answering from it.
 
-The file holds data only (no pickles): one table a record kind, one column a
-field, in the order of the model's dataclass fields; tuple fields (aliases,
-countries, tags, citations) are JSON text; the name index's tables are JSON
-too. Reading it back skips parsing, every check of pass two and the
-normalizing of every name, which is what makes a warm start fast.
+The file holds data only (no pickles), in four parts:
+
+* **records**: one table a record kind (``sources``, ``entities``,
+  ``links``), one column a field, numbered in file order (``n``, the row
+  id) and looked up by id through a unique index; tuple fields (aliases,
+  countries, tags, citations) are JSON text. Each link also carries its
+  effective time (:func:`imrnet.dataset.when.link_time`), computed once here;
+* **topology** (:mod:`imrnet.index.csr`): compact arrays of every
+  entity's links, with a code for each link's type and status and each
+  entity's type, so a traversal reads only the entities it reaches;
+* **names**: the tables of :class:`imrnet.queries.names.NameIndex`, keyed
+  for indexed lookups, so resolving a name normalizes only the text typed;
+* **search**: every entity's normalized names in an FTS5 table, for the
+  word-prefix lookups of :mod:`imrnet.queries.search`.
+
+:class:`imrnet.index.indexed.IndexedDataset` reads it back lazily.
 
 Examples
 --------
 >>> import tempfile, pathlib
 >>> from imrnet.dataset.examples import tiny_dataset
+>>> from imrnet.index.indexed import IndexedDataset
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "index.sqlite"
 >>> write_index(path, tiny_dataset(), {"stamps": []})
->>> back, meta = read_index(path)
->>> back.links == tiny_dataset().links, back.entities == tiny_dataset().entities
+>>> back = IndexedDataset(path)
+>>> back.links == tiny_dataset().links, dict(back.entities) == tiny_dataset().entities
 (True, True)
->>> meta
+>>> back.meta
 {'stamps': []}
 """
 
@@ -29,15 +41,24 @@ from pathlib import Path
 
 from imrnet.dataset.model import Citation, Dataset, Entity, Link, Source
 
-__all__ = ["FORMAT", "write_index", "read_index"]
+__all__ = ["FORMAT", "SEARCH_FIELDS", "TABLES", "TIME_COLUMNS", "columns", "write_index"]
 
 #: Bumped whenever the layout changes; part of every index's key.
-FORMAT = 2
+FORMAT = 3
 
-_TABLES = {"sources": Source, "entities": Entity, "links": Link}
+#: The record tables and the model class of their rows.
+TABLES = {"sources": Source, "entities": Entity, "links": Link}
+
+#: The columns after a link's fields: its effective time (:class:`~imrnet.dataset.when.LinkTime`).
+TIME_COLUMNS = ("t_timing", "t_start", "t_end", "t_basis", "t_earliest")
 
 
-def _columns(cls) -> list[str]:
+#: The name fields of the flat search table, by code.
+SEARCH_FIELDS = ("name", "alias", "id")
+
+
+def columns(cls) -> list[str]:
+    """The record columns of ``cls``'s table: its dataclass fields, in order."""
     return [f.name for f in fields(cls)]
 
 
@@ -50,115 +71,157 @@ def _encode(value):
     return value
 
 
-def _tuple_fields(cls) -> set[str]:
-    return {f.name for f in fields(cls) if str(f.type).startswith("tuple")}
-
-
-def write_index(path: Path, dataset: Dataset, meta: dict) -> None:
+def write_index(path: Path, dataset: Dataset, meta: dict, progress=None) -> None:
     """Write ``dataset`` and ``meta`` to ``path`` atomically, readable by the owner only.
 
     The file is built beside its final place and renamed over it, so a reader
-    never sees half an index.
+    never sees half an index. ``progress``, when given, is called with a
+    short description of each part as it starts.
     """
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
+    step = progress or (lambda what: None)
     try:
         con = sqlite3.connect(tmp)
+        con.execute("PRAGMA journal_mode = OFF")
+        con.execute("PRAGMA synchronous = OFF")
         with con:
-            con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-            con.execute("INSERT INTO meta VALUES ('meta', ?)", (json.dumps(meta),))
-            from imrnet.queries.names import NameIndex
+            _write_meta(con, dataset, meta)
+            step("records")
+            _write_records(con, dataset)
+            step("topology")
+            from imrnet.index import csr
 
-            con.execute(
-                "INSERT INTO meta VALUES ('names', ?)",
-                (json.dumps(NameIndex(dataset.entities).tables(), ensure_ascii=False),),
-            )
-            con.execute(
-                "INSERT INTO meta VALUES ('dataset', ?)",
-                (json.dumps({
-                    "warnings": [w.as_dict() for w in dataset.warnings],
-                    "directories": list(dataset.directories),
-                    "retracted": list(dataset.retracted),
-                }),),
-            )
-            records = {
-                "sources": dataset.sources.values(),
-                "entities": dataset.entities.values(),
-                "links": dataset.links,
-            }
-            for table, cls in _TABLES.items():
-                cols = _columns(cls)
-                con.execute(f"CREATE TABLE {table} ({', '.join(cols)})")
-                marks = ", ".join("?" * len(cols))
-                con.executemany(
-                    f"INSERT INTO {table} VALUES ({marks})",
-                    ([_encode(getattr(r, c)) for c in cols] for r in records[table]),
-                )
+            for name, data in csr.build(dataset).items():
+                con.execute("INSERT INTO blobs VALUES (?, ?)", (name, data))
+            step("names")
+            _write_names_and_search(con, dataset)
         con.close()
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
 
 
-def read_index(path: Path) -> tuple[Dataset, dict]:
-    """Read a dataset written by :func:`write_index`, with its ``meta``.
+def _write_meta(con: sqlite3.Connection, dataset: Dataset, meta: dict) -> None:
+    con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    con.execute("CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB)")
+    extra = {
+        "warnings": [w.as_dict() for w in dataset.warnings],
+        "directories": list(dataset.directories),
+        "retracted": list(dataset.retracted),
+        "counts": {"sources": len(dataset.sources), "entities": len(dataset.entities),
+                   "links": len(dataset.links)},
+    }
+    con.executemany("INSERT INTO meta VALUES (?, ?)",
+                    [("meta", json.dumps(meta)), ("dataset", json.dumps(extra))])
 
-    Raises
-    ------
-    sqlite3.DatabaseError, KeyError, ValueError
-        When the file is not an index of this layout (the caller rebuilds).
+
+def _write_records(con: sqlite3.Connection, dataset: Dataset) -> None:
+    from operator import attrgetter
+
+    from imrnet.dataset.when import link_time
+
+    records = {
+        "sources": dataset.sources.values(),
+        "entities": dataset.entities.values(),
+        "links": dataset.links,
+    }
+    encoded: dict[tuple, str] = {}  # the same aliases or citations recur a lot
+
+    def encode(value: tuple) -> str:
+        text = encoded.get(value)
+        if text is None:
+            if len(encoded) > 100_000:  # bounded: distinct aliases need no memory
+                encoded.clear()
+            text = encoded[value] = _encode(value)
+        return text
+
+    for table, cls in TABLES.items():
+        cols = columns(cls)
+        extra = TIME_COLUMNS if cls is Link else ()
+        con.execute(f"CREATE TABLE {table} (n INTEGER PRIMARY KEY, {', '.join((*cols, *extra))})")
+        marks = ", ".join("?" * (len(cols) + len(extra) + 1))
+        values = attrgetter(*cols)
+        tuples = [i for i, f in enumerate(fields(cls)) if str(f.type).startswith("tuple")]
+
+        def rows(items=records[table], timed=bool(extra), values=values, tuples=tuples):
+            for n, record in enumerate(items):
+                row = [n, *values(record)]
+                for i in tuples:
+                    row[i + 1] = encode(row[i + 1])
+                if timed:
+                    t = link_time(record, dataset)
+                    row += (t.timing, t.start, t.end, t.basis, t.earliest)
+                yield row
+
+        con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows())
+        if cls is not Link:
+            con.execute(f"CREATE UNIQUE INDEX {table}_id ON {table} (id)")
+    # what a date filter leaves out, counted without reading every link
+    con.execute("CREATE INDEX links_undated ON links (type, status, t_timing, t_earliest) "
+                "WHERE t_start IS NULL AND t_end IS NULL")
+
+
+def _write_names_and_search(con: sqlite3.Connection, dataset: Dataset) -> None:
+    """The name tables, the normalized fields and the word index, one entity at a time.
+
+    Each text is normalized once per entity for both uses; nothing is kept
+    for the whole dataset but the flat search names, as bytes.
     """
-    from imrnet.dataset.problems import Problem
+    from array import array
 
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        meta = json.loads(con.execute("SELECT value FROM meta WHERE key = 'meta'").fetchone()[0])
-        extra = json.loads(con.execute("SELECT value FROM meta WHERE key = 'dataset'").fetchone()[0])
-        names = json.loads(con.execute("SELECT value FROM meta WHERE key = 'names'").fetchone()[0])
-        built = {}
-        for table, cls in _TABLES.items():
-            built[table] = _read_table(con, table, cls)
-    finally:
-        con.close()
-    dataset = Dataset(
-        sources={s.id: s for s in built["sources"]},
-        entities={e.id: e for e in built["entities"]},
-        links=tuple(built["links"]),
-        warnings=tuple(Problem(w["file"], w["line"], w["message"], w["level"]) for w in extra["warnings"]),
-        directories=tuple(extra["directories"]),
-        retracted=tuple(extra.get("retracted", ())),
-    )
-    from imrnet.queries.names import NameIndex, remember
+    from imrnet.queries.names import entity_keys, normalize
+    from imrnet.queries.search import search_fields
 
-    # The name index was built with the index: resolving a name costs no
-    # normalizing of every name again.
-    remember(dataset, NameIndex.from_tables(dataset.entities, names))
-    return dataset, meta
+    con.execute("CREATE TABLE name_keys (key TEXT, id TEXT)")
+    con.execute("CREATE TABLE surnames (surname TEXT, id TEXT, names TEXT)")
+    con.execute("CREATE TABLE search_fields (n INTEGER PRIMARY KEY, fields TEXT)")
+    con.execute("CREATE VIRTUAL TABLE search_words USING fts5(names, content='', columnsize=0)")
+    codes = {field: i for i, field in enumerate(SEARCH_FIELDS)}
+    flat_names, owners, flat_fields = bytearray(), array("I"), bytearray()
+    keys_rows, surname_rows, field_rows, word_rows = [], [], [], []
 
+    def flush() -> None:
+        con.executemany("INSERT INTO name_keys VALUES (?, ?)", keys_rows)
+        con.executemany("INSERT INTO surnames VALUES (?, ?, ?)", surname_rows)
+        con.executemany("INSERT INTO search_fields VALUES (?, ?)", field_rows)
+        con.executemany("INSERT INTO search_words (rowid, names) VALUES (?, ?)", word_rows)
+        for rows in (keys_rows, surname_rows, field_rows, word_rows):
+            rows.clear()
 
-def _read_table(con: sqlite3.Connection, table: str, cls) -> list:
-    cols = _columns(cls)
-    tuples = [i for i, c in enumerate(cols) if c in _tuple_fields(cls)]
-    cited = cols.index("sources") if cls is not Source else -1
-    decoded: dict[tuple[str, bool], tuple] = {}  # identical texts (one citation) are common
+    for n, entity in enumerate(dataset.entities.values()):
+        seen: dict[str, str] = {}
 
-    def decode(text: str, citations: bool) -> tuple:
-        value = decoded.get((text, citations))
-        if value is None:
-            items = json.loads(text)
-            value = tuple(Citation(*i) for i in items) if citations else tuple(items)
-            decoded[text, citations] = value
-        return value
+        def normal(text: str) -> str:
+            found = seen.get(text)
+            if found is None:
+                found = seen[text] = normalize(text)
+            return found
 
-    out = []
-    append = out.append
-    for row in con.execute(f"SELECT {', '.join(cols)} FROM {table}"):
-        if tuples:
-            row = list(row)
-            for i in tuples:
-                row[i] = decode(row[i], i == cited)
-        append(cls(*row))
-    return out
+        keys, surnames = entity_keys(entity, normal)
+        keys_rows.extend((key, entity.id) for key in keys)
+        surname_rows.extend((s, entity.id, json.dumps(names)) for s, names in surnames.items())
+        fields = search_fields(entity, normal)
+        field_rows.append((n, json.dumps(fields, ensure_ascii=False)))
+        names = [(field, value) for field, value in fields if field != "summary"]
+        word_rows.append((n, " | ".join(value for _, value in names)))
+        for field, value in names:
+            if owners:
+                flat_names += b"\n"
+            flat_names += value.encode()
+            owners.append(n)
+            flat_fields.append(codes[field])
+        if len(field_rows) >= 10_000:
+            flush()
+    flush()
+    con.execute("CREATE INDEX name_keys_key ON name_keys (key)")
+    con.execute("CREATE INDEX surnames_surname ON surnames (surname)")
+    # the same names flat, for a scan of them all (imrnet.queries.search_scan)
+    con.executemany("INSERT INTO blobs VALUES (?, ?)", [
+        ("search_names", bytes(flat_names)),
+        ("search_owners", owners.tobytes()),
+        ("search_fields", bytes(flat_fields)),
+    ])

@@ -32,7 +32,8 @@ import re
 from contextvars import ContextVar
 from typing import Any
 
-__all__ = ["MAX_ROWS", "MAX_CELL", "FULL", "inert", "inert_line", "spell", "tame"]
+__all__ = ["MAX_ROWS", "MAX_CELL", "FULL", "ENCODING", "inert", "inert_line", "spell", "distinct",
+           "tame"]
 
 #: Rows a table shows unless ``--full`` is given.
 MAX_ROWS = 500
@@ -40,6 +41,9 @@ MAX_ROWS = 500
 MAX_CELL = 2_000
 #: Set by ``--full``: tables show every row and every character.
 FULL: ContextVar[bool] = ContextVar("imrnet_full", default=False)
+#: The output's encoding while tables are built, when it is not a UTF one
+#: (:func:`imrnet.output.render.emit` sets it): what :func:`distinct` compares in.
+ENCODING: ContextVar[str | None] = ContextVar("imrnet_encoding", default=None)
 
 # C0 and C1 controls and DEL (not tab and newline), zero-width and
 # direction-changing marks, line and paragraph separators, the BOM.
@@ -108,6 +112,37 @@ def spell(char: str, encoding: str) -> str:
     except UnicodeEncodeError:
         spelled = ""
     return spelled or "?" * len(char)
+
+
+def distinct(texts, besides=(), encoding: str | None = None) -> list[str]:
+    """``texts`` without those that would show the same as an earlier one or one of ``besides``.
+
+    Compared as a table shows them (:func:`tame`): made inert and, for an
+    output that cannot write every character (``encoding``, by default
+    :data:`ENCODING`), spelled in ASCII letters, so ``Александр Ионов``
+    repeats ``Aleksandr Ionov`` on an ASCII terminal (and not on a UTF-8
+    one). The first of each keeps its place; the texts are returned as
+    given, for :func:`tame` to spell.
+
+    Examples
+    --------
+    >>> aliases = ["Aleksandr Ionov", "Александр Ионов", "Ionov", "Ионов"]
+    >>> distinct(aliases, besides=["Alexander Ionov"], encoding="ascii")
+    ['Aleksandr Ionov', 'Ionov']
+    >>> distinct(aliases) == aliases
+    True
+    >>> distinct(["Vladimir Putin", "Владимир Путин"], besides=["Vladimir Putin"], encoding="ascii")
+    []
+    """
+    shaper = _Shaper(None, None, encoding if encoding is not None else ENCODING.get())
+    seen = {shaper.string(text, _CELL) for text in besides}
+    kept = []
+    for text in texts:
+        shown = shaper.string(text, _CELL)
+        if shown not in seen:
+            seen.add(shown)
+            kept.append(text)
+    return kept
 
 
 class _Shaper:

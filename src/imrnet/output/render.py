@@ -20,7 +20,7 @@ import json
 import math
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sized
 from typing import Any, TextIO
 
 __all__ = [
@@ -109,14 +109,18 @@ def emit(
         out.write(_json(result, ascii_only=not is_utf(out)) + "\n")
         out.flush()
         return
-    from imrnet.output.inert import FULL, MAX_CELL, MAX_ROWS, tame
+    from imrnet.output.inert import ENCODING, FULL, MAX_CELL, MAX_ROWS, tame
     from imrnet.output.terminal import is_utf
 
     full = FULL.get()
     con = console(out)
     encoding = None if is_utf(out) else con.encoding
-    for renderable in table(result):
-        con.print(tame(renderable, None if full else MAX_ROWS, None if full else MAX_CELL, encoding))
+    shown_in = ENCODING.set(encoding)  # builders may ask how a text will show
+    try:
+        for renderable in table(result):
+            con.print(tame(renderable, None if full else MAX_ROWS, None if full else MAX_CELL, encoding))
+    finally:
+        ENCODING.reset(shown_in)
 
 
 def _json(result: dict, ascii_only: bool) -> str:
@@ -202,6 +206,19 @@ def _bounded_table() -> type:
             self.hidden += 1
             return False
 
+        def bounded(self, items: Iterable) -> Iterator:
+            """The items whose rows are kept (one row each); the rest only counted.
+
+            Past the bound the loop ends: no cell of a left-out row is built.
+            """
+            iterator = iter(items)
+            for position, item in enumerate(iterator):
+                if not self.keeps_row():  # counts this one
+                    self.hidden += (len(items) - position - 1 if isinstance(items, Sized)
+                                    else sum(1 for _ in iterator))
+                    return
+                yield item
+
         def add_row(self, *renderables, **kwargs):
             if len(self.rows) >= MAX_ROWS and not FULL.get():
                 self.hidden += 1
@@ -218,7 +235,17 @@ def new_table(*columns: str, title: str | None = None, **options):
     words, and no column narrows below its longest word while the table
     can fit (:class:`imrnet.output.layout.Table`). Rows past
     :data:`imrnet.output.inert.MAX_ROWS` are counted, not kept (unless
-    ``--full``): printing says how many were left out.
+    ``--full``): printing says how many were left out. Builders loop over
+    ``table.bounded(items)``, which stops at the bound and counts the rest,
+    so the cells of rows nobody sees are never built.
+
+    Examples
+    --------
+    >>> table = new_table("N")
+    >>> for n in table.bounded(range(1_000_000)):
+    ...     table.add_row(str(n))
+    >>> len(table.rows), table.hidden
+    (500, 999500)
     """
     table = _bounded_table()(title=title, title_justify="left", show_lines=False, **options)
     for column in columns:
@@ -328,7 +355,7 @@ def count_table(title: str, header: str, counts: dict, cell=str):
     ``cell`` renders each key (``status_text`` colours statuses).
     """
     table = new_table(header, "Count", title=title)
-    for key, count in counts.items():
+    for key, count in table.bounded(counts.items()):
         table.add_row(cell(key), str(count))
     return table
 

@@ -84,7 +84,7 @@ def path_tables(result: dict, dataset=None, long: bool = False) -> Iterator[Any]
         )
         for hop in path["hops"]:
             positions = account_positions(hop["links"])
-            for link in hop["links"]:
+            for link in table.bounded(hop["links"]):
                 table.add_row(
                     link_cell(Text(link_phrase(link, names, from_id=hop["from"])), link, positions, base),
                     status_text(link["status"]),
@@ -147,7 +147,7 @@ def ego_tables(result: dict) -> Iterator[Any]:
         else:
             title = f"Distance {d} ({len(layer)}): ties from distance {d - 1}"
         table = new_table("Entity", "Type", "Ties", title=title)
-        for node in layer:
+        for node in table.bounded(layer):
             lines = Text("\n").join(
                 account_mark(relation_text(
                     link, nearer, subject=names.get(nearer, nearer) if d > 1 else None
@@ -158,7 +158,7 @@ def ego_tables(result: dict) -> Iterator[Any]:
         yield table
     if across:
         table = new_table("Link", title=f"Ties among entities at the same distance ({len(across)})")
-        for link in across:
+        for link in table.bounded(across):
             table.add_row(account_mark(relation_text(
                 link, link["source"], subject=names[link["source"]], object=names[link["target"]]
             ), link, positions))
@@ -182,13 +182,13 @@ def centrality_tables(result: dict) -> Iterator[Any]:
         measures = list(_SHORT)
         table = new_table("#", "Entity", *(_SHORT[m] for m in measures),
                           title="Centrality (all measures, ranked by degree)")
-        for row in result["results"]:
+        for row in table.bounded(result["results"]):
             table.add_row(str(row["rank"]), entity_text(row),
                           *(f"{row[m]:.4f}" for m in measures))
     else:
         table = new_table("#", "Entity", "Type", measure.capitalize(),
                           title=f"Centrality: {measure}")
-        for row in result["results"]:
+        for row in table.bounded(result["results"]):
             table.add_row(str(row["rank"]), entity_text(row), row["type"], f"{row['score']:.4f}")
     for column in table.columns[2:] if measure == "all" else table.columns[3:]:
         column.justify = "right"
@@ -219,7 +219,7 @@ def common_tables(result: dict) -> Iterator[Any]:
 
     from imrnet.output.evidence import account_mark, account_positions
 
-    for row in result["results"]:
+    for row in table.bounded(result["results"]):
         cells = []
         for e in inputs:
             side = row["links"][e["id"]]
@@ -237,7 +237,7 @@ def communities_tables(result: dict) -> Iterator[Any]:
     seed = f", seed {result['seed']}" if result.get("seed") is not None else ""
     table = new_table("#", "Size", "Central", "Members",
                       title=f"Communities ({result['method']}{seed})")
-    for c in result["communities"]:
+    for c in table.bounded(result["communities"]):
         members = ", ".join(m["name"] for m in c["members"])
         table.add_row(str(c["index"]), str(c["size"]), entity_text(c["central"]), members)
     yield table
@@ -275,7 +275,7 @@ def stats_tables(result: dict) -> Iterator[Any]:
     yield count_table("Links by type", "Link type", result["link_types"])
     if result["hubs"]:
         hubs = new_table("#", "Entity", "Type", "Neighbours", "Links", title="Top hubs")
-        for hub in result["hubs"]:
+        for hub in hubs.bounded(result["hubs"]):
             hubs.add_row(str(hub["rank"]), entity_text(hub), hub["type"],
                          str(hub["degree"]), str(hub["links"]))
         yield hubs

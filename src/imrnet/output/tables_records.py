@@ -23,6 +23,7 @@ from imrnet.output.evidence import (
     source_details,
     sources_cell,
 )
+from imrnet.output.inert import distinct
 from imrnet.output.render import (
     dates_text,
     entity_text,
@@ -76,9 +77,7 @@ def _links_table(links: list[dict], refs: dict[str, dict], from_id: str | None, 
     table = new_table("Dates", "Link", "Status", "Sources", title=title)
     positions = account_positions(links)
     sources, base = source_details(dataset), base_origin(dataset)
-    for link in links:
-        if not table.keeps_row():  # past the bound: counted, not built
-            continue
+    for link in table.bounded(links):
         phrase = _link_text(link, refs, from_id)
         table.add_row(
             dates_text(link) or "undated", link_cell(phrase, link, positions, base),
@@ -118,8 +117,11 @@ def show_tables(result: dict, dataset=None, long: bool = False) -> list:
     details = source_details(dataset)
     card = new_table("Field", "Value", title=None, show_header=False)
     card.add_row("Name", entity_text(result))
-    if result["aliases"]:
-        card.add_row("Aliases", "; ".join(result["aliases"]))
+    # an alias that would show as the name or an earlier alias does (an ASCII
+    # terminal spells "Александр Ионов" as "Aleksandr Ionov") is left out
+    aliases = distinct(result["aliases"], besides=[result["name"]])
+    if aliases:
+        card.add_row("Aliases", "; ".join(aliases))
     card.add_row("Type", Text(result["type"]))
     for key in ("born", "founded", "date", "place"):
         if result.get(key):
@@ -170,9 +172,7 @@ def search_tables(result: dict) -> list:
     1
     """
     table = new_table("Score", "Name", "Type", "Matched", "Id", title=f"Search: {result['query']}")
-    for hit in result["results"]:
-        if not table.keeps_row():  # past the bound: counted, not built
-            continue
+    for hit in table.bounded(result["results"]):
         table.add_row(
             f"{hit['score']:.1f}", entity_text(hit), hit["type"], hit["matched"],
             hit["id"],
@@ -184,9 +184,7 @@ def list_tables(result: dict) -> list:
     """Entities: name, type, countries, tags, id."""
     title = _plural(result["count"], "entity", "entities")
     table = new_table("Name", "Type", "Country", "Tags", "Id", title=title)
-    for entity in result["entities"]:
-        if not table.keeps_row():
-            continue
+    for entity in table.bounded(result["entities"]):
         table.add_row(
             entity_text(entity), entity["type"], ", ".join(entity["country"]),
             ", ".join(entity["tags"]), entity["id"],
@@ -223,9 +221,8 @@ def timeline_tables(result: dict, dataset=None, long: bool = False) -> list:
     title = f"Timeline of {subject['name']}" if subject else "Timeline"
     table = new_table("Date", "What", "Status", "Sources", title=title)
     positions = account_positions(i for i in result["items"] if i["item"] == "link")
-    for item in result["items"]:
-        if not table.keeps_row():  # past the bound: counted, not built
-            continue
+    base = base_origin(dataset)
+    for item in table.bounded(result["items"]):
         if item["item"] == "event":
             what = Text.assemble(("event: ", "dim"), entity_text(item))
             if item.get("place"):
@@ -237,7 +234,7 @@ def timeline_tables(result: dict, dataset=None, long: bool = False) -> list:
             date = dates_text(item) or item["date"]
             what = _link_text(item, refs, subject["id"] if subject else None)
             table.add_row(
-                date, link_cell(what, item, positions, base_origin(dataset)),
+                date, link_cell(what, item, positions, base),
                 status_text(item["status"]),
                 sources_cell(item["sources"], sources, long),
             )
@@ -260,9 +257,7 @@ def sources_tables(result: dict, dataset=None) -> list:
     if "sources" in result:
         table = new_table("Id", "Publisher: title", "Date", "Ent.", "Links",
                           title=_plural(result["count"], "source"))
-        for source in result["sources"]:
-            if not table.keeps_row():
-                continue
+        for source in table.bounded(result["sources"]):
             table.add_row(
                 source["id"], f"{source['publisher']}: {source['title']}", source["date"] or "",
                 str(source["counts"]["entities"]), str(source["counts"]["links"]),
@@ -280,7 +275,7 @@ def sources_tables(result: dict, dataset=None) -> list:
     counts = result["counts"]
     title = _plural(counts["entities"], "entity", "entities") + " citing it"
     entities = new_table("Entity", "Type", "Locator", title=title)
-    for entity in result["entities"]:
+    for entity in entities.bounded(result["entities"]):
         kind = entity["type"]
         entities.add_row(entity_text(entity), kind, "; ".join(entity["locators"]))
     out.append(entities)

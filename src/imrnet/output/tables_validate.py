@@ -35,7 +35,7 @@ def retracted_table(retracted: list[dict]):
         f"{n} {kind if n != 1 else singular[kind]}" for kind, n in said.items() if n
     )
     table = new_table("Record", "Id", "Reason", "Source", "Where", title=title)
-    for entry in retracted:
+    for entry in table.bounded(retracted):
         reason = entry["reason"] if not entry["because"] else f"{entry['because']} ({entry['reason']})"
         table.add_row(f"{entry['record']}: {entry['name']}", entry["id"], reason, entry["source"],
                       f"{entry['file']}:{entry['line']}")

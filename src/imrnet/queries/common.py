@@ -26,7 +26,7 @@ from imrnet.queries import name_key
 from imrnet.errors import NoAnswer, UsageError
 from imrnet.dataset.model import Dataset
 from imrnet.queries.names import index_for
-from imrnet.index.network import Network
+from imrnet.index.network import network_for
 
 __all__ = ["common_neighbours"]
 
@@ -78,11 +78,12 @@ def common_neighbours(dataset: Dataset, names: Iterable[str], *, link_filter=Non
         if any(entity.id == other.id for other in chosen):
             raise UsageError(f"{entity.name} ({entity.id}) is given twice")
         chosen.append(entity)
-    net = Network.filtered(dataset, link_filter)
-    shared = set(net.neighbours(chosen[0].id))
-    for entity in chosen[1:]:
-        shared &= set(net.neighbours(entity.id))
-    shared -= {e.id for e in chosen}
+    net = network_for(dataset, link_filter)
+    ends = [net.key(e.id) for e in chosen]
+    shared = set(net.neighbour_keys(ends[0]))
+    for end in ends[1:]:
+        shared &= set(net.neighbour_keys(end))
+    shared -= set(ends)
     if not shared:
         along = (" along " + ", ".join(link_filter.describe()["ties"]) + " ties"
                  if link_filter.ties is not None else "")
@@ -91,11 +92,12 @@ def common_neighbours(dataset: Dataset, names: Iterable[str], *, link_filter=Non
         raise NoAnswer("no entity is tied to all of " + ", ".join(e.name for e in chosen) + along,
                        empty=empty)
     rows = []
-    for node in shared:
-        sides = {e.id: together(net.between(node, e.id)) for e in chosen}
+    shared = list(shared)
+    for node, record in zip(shared, net.entities(shared)):
+        sides = {e.id: together(net.between(node, end)) for e, end in zip(chosen, ends)}
         links = {eid: [l.as_dict(dataset.entities) for l in side] for eid, side in sides.items()}
         # competing accounts of one fact count once
-        rows.append((sum(fact_count(side) for side in sides.values()), dataset.entities[node], links))
+        rows.append((sum(fact_count(side) for side in sides.values()), record, links))
     rows.sort(key=lambda row: (-row[0], *name_key(row[1])))
     return {
         "entities": [e.ref() for e in chosen],

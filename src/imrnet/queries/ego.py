@@ -26,7 +26,7 @@ from imrnet.queries import name_key
 from imrnet.queries.inputs import count
 from imrnet.dataset.model import Dataset
 from imrnet.queries.names import resolve
-from imrnet.index.network import Network
+from imrnet.index.network import network_for
 
 __all__ = ["ego_network"]
 
@@ -53,7 +53,9 @@ def ego_network(dataset: Dataset, center: str, *, radius: int = 1, link_filter=N
         and is sorted by distance, then name; ``links`` holds every counted
         link between two listed entities, in file order (competing accounts
         of one fact together, grouped in ``accounts``); ``facts`` counts
-        them with each group of accounts once.
+        them with each group of accounts once; ``filters["undated_left_out"]``
+        counts the links of the listed entities a date filter left out as
+        undated.
 
     Examples
     --------
@@ -71,22 +73,18 @@ def ego_network(dataset: Dataset, center: str, *, radius: int = 1, link_filter=N
     link_filter = link_filter or ALL_LINKS
     radius = count(radius, "--radius", 1)
     entity = resolve(dataset, center)
-    net = Network.filtered(dataset, link_filter)
-    dist = net.bfs(entity.id, radius=radius)
-    entities = dataset.entities
-    ordered = sorted(dist, key=lambda n: (dist[n], *name_key(entities[n])))
-    among = together(
-        link
-        for link in net.links
-        if link.source in dist and link.target in dist and link.source != link.target
-    )
+    net = network_for(dataset, link_filter)
+    dist = net.bfs(net.key(entity.id), radius=radius)
+    records = dict(zip(dist, net.entities(dist)))
+    ordered = sorted(dist, key=lambda n: (dist[n], *name_key(records[n])))
+    among = together(net.links_among(dist))
     links = [link.as_dict(dataset.entities) for link in among]
     return {
         "center": entity.ref(),
         "radius": radius,
-        "nodes": [{**entities[n].ref(), "distance": dist[n]} for n in ordered],
+        "nodes": [{**records[n].ref(), "distance": dist[n]} for n in ordered],
         "links": links,
         "accounts": accounts(among),
         "facts": fact_count(among),
-        "filters": link_filter.describe(dataset),
+        "filters": {**link_filter.describe(), "undated_left_out": net.undated_left_out(dist)},
     }

@@ -160,16 +160,27 @@ class LinkFilter:
         """True when a date filter is given."""
         return self.as_of is not None or self.since is not None or self.until is not None
 
+    def passes_status(self, status: str) -> bool:
+        """Tell whether links of this status are counted (dates aside)."""
+        return self.statuses is None or status in self.statuses
+
+    def passes_type(self, link_type: str) -> bool:
+        """Tell whether links of this type are counted (types, exclusions and kinds of tie).
+
+        Examples
+        --------
+        >>> f = LinkFilter.from_options(ties=["affiliation"])
+        >>> f.passes_type("funds"), f.passes_type("sanctioned")
+        (True, False)
+        """
+        if self.link_types is not None and link_type not in self.link_types:
+            return False
+        if link_type in self.exclude_link_types:
+            return False
+        return self.ties is None or LINK_TYPES[link_type].kind in self.ties
+
     def _passes_kind(self, link: Link) -> bool:
-        if self.statuses is not None and link.status not in self.statuses:
-            return False
-        if self.link_types is not None and link.type not in self.link_types:
-            return False
-        if link.type in self.exclude_link_types:
-            return False
-        if self.ties is not None and link.kind not in self.ties:
-            return False
-        return True
+        return self.passes_status(link.status) and self.passes_type(link.type)
 
     def _in_time(self, link: Link, dataset) -> bool | None:
         if not self.dated:
@@ -227,7 +238,10 @@ class LinkFilter:
         statuses = STATUSES if self.statuses is None else self.statuses
         ties = KINDS if self.ties is None else self.ties
         left_out = None
-        if dataset is not None:
+        if dataset is not None and links is None and hasattr(dataset, "count_undated"):
+            # a compiled index counts from its stored times, without reading every link
+            left_out = dataset.count_undated(self) if self.dated and self.undated != "include" else 0
+        elif dataset is not None:
             left_out = self.undated_left_out(dataset.links if links is None else links, dataset)
         return {
             "statuses": [s for s in STATUSES if s in statuses],

@@ -41,118 +41,40 @@ import re
 import weakref
 from collections.abc import Mapping
 
-from anyascii import anyascii
-
 from imrnet.errors import AmbiguousName, UnknownName, UsageError
 from imrnet.dataset.model import Entity
 from imrnet.queries.inputs import typed_text
+from imrnet.queries.normal import fold_word, normalize  # noqa: F401 - part of this module's API
 
-__all__ = ["normalize", "fold_word", "NameIndex", "index_for", "resolve"]
+__all__ = ["normalize", "fold_word", "entity_keys", "NameIndex", "index_for", "resolve"]
 
-# Apostrophes (and the soft/hard signs anyascii renders as ') join letters.
-_APOSTROPHES = re.compile(r"['`\u2018\u2019\u02b9\u02bb\u02bc\u00b4]")
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
-# The dots of single-letter abbreviations: "u.s." reads "us".
-_INITIALISM = re.compile(r"\b([a-z0-9])\.(?=[a-z0-9]\.|[a-z0-9]\b)")
-_VOWELS = "aeiou"
 # A Russian patronymic, transliterated and folded: Viktorovich, Sergeevna, Ilyich.
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ich|ovna|evna|ichna)$")
 
 
-def fold_word(word: str) -> str:
-    """Fold transliteration variants of one lower-case ASCII word.
+def entity_keys(entity: Entity, normal=None) -> tuple[list[str], dict[str, list[list[str]]]]:
+    """The keys an entity is found by: its normalized id, name and aliases (sorted), and,
+    for a person, each surname with the token lists of the names ending in it.
 
-    The rules, applied in this order:
-
-    1. ``x`` → ``ks`` (Alexander → Aleksander, Alexei → Aleksei);
-    2. ``ye`` at the start of a word or after a vowel → ``e``
-       (Yevgeny → Evgeny, Malofeyev → Malofeev, Sergeyevich → Sergeevich);
-    3. ``yo`` after a consonant → ``e`` (Fyodor → Fedor, Pyotr → Petr);
-    4. every other ``y`` → ``i``, then runs of ``i`` collapse to one
-       (Sergey/Sergei, Nikolay/Nikolai, Evgeniy/Evgenii/Evgeny, Yuriy/Yuri,
-       Chernyy/Cherny);
-    5. a final ``ander`` → ``andr`` (Alexander/Aleksandr).
+    ``normal`` replaces :func:`normalize` (the index builder passes one that
+    remembers what it normalized for the search tables).
 
     Examples
     --------
-    >>> [fold_word(w) for w in ("alexander", "aleksandr", "alexandr")]
-    ['aleksandr', 'aleksandr', 'aleksandr']
-    >>> [fold_word(w) for w in ("yevgeny", "evgeny", "evgeniy", "evgenii")]
-    ['evgeni', 'evgeni', 'evgeni', 'evgeni']
-    >>> fold_word("malofeyev") == fold_word("malofeev")
-    True
-    >>> fold_word("sergei") == fold_word("sergey"), fold_word("nikolai") == fold_word("nikolay")
-    (True, True)
+    >>> entity_keys(Entity("k", "Konstantin Malofeev", "person", aliases=("Малофеев",)))
+    (['k', 'konstantin malofeev', 'malofeev'], {'malofeev': [['konstantin', 'malofeev'], ['malofeev']]})
     """
-    word = word.replace("x", "ks")
-    out: list[str] = []
-    i = 0
-    n = len(word)
-    while i < n:
-        ch = word[i]
-        if ch == "y":
-            nxt = word[i + 1] if i + 1 < n else ""
-            prev = out[-1] if out else ""
-            if nxt == "e" and (not prev or prev in _VOWELS):
-                i += 1  # drop the y; the e follows
-                continue
-            if nxt == "o" and prev and prev not in _VOWELS and prev.isalpha():
-                out.append("e")
-                i += 2
-                continue
-            ch = "i"
-        if ch == "i" and out and out[-1] == "i":
-            i += 1
-            continue
-        out.append(ch)
-        i += 1
-    folded = "".join(out)
-    if folded.endswith("ander"):
-        folded = folded[:-5] + "andr"
-    return folded
-
-
-def normalize(text: str) -> str:
-    """Reduce a name to the form names are compared in.
-
-    Transliterate to ASCII (Cyrillic to Latin, accents stripped), casefold,
-    drop apostrophes and the dots of initialisms (U.S. → us), turn other
-    punctuation into spaces, collapse spaces
-    and fold transliteration variants word by word (see :func:`fold_word`).
-
-    Parameters
-    ----------
-    text : str
-        A name, alias, id or query.
-
-    Returns
-    -------
-    str
-        Space-separated folded words; empty when the text has no letter or
-        digit.
-
-    Examples
-    --------
-    >>> normalize("Ионов")
-    'ionov'
-    >>> normalize("Aleksandr  Ionov") == normalize("ALEXANDER IONOV")
-    True
-    >>> normalize("«Царьград» ТВ")
-    'tsargrad tv'
-    >>> normalize("Jean-Marie Le Pen")
-    'jean marie le pen'
-    >>> normalize("U.S.A. / Louis J. Marinelli")
-    'usa louis j marinelli'
-    >>> normalize("Konstantin Malofeyev") == normalize("Константин Малофеев")
-    True
-    >>> normalize("  ...  ")
-    ''
-    """
-    ascii_text = anyascii(str(text)).casefold()
-    ascii_text = _APOSTROPHES.sub("", ascii_text)
-    ascii_text = _INITIALISM.sub(r"\1", ascii_text)
-    words = _NON_ALNUM.sub(" ", ascii_text).split()
-    return " ".join(fold_word(w) for w in words)
+    normal = normal or normalize
+    keys = {normal(entity.id)}
+    surnames: dict[str, list[list[str]]] = {}
+    for name in (entity.name, *entity.aliases):
+        key = normal(name)
+        keys.add(key)
+        if entity.type == "person" and key:
+            tokens = key.split()
+            surnames.setdefault(tokens[-1], []).append(tokens)
+    keys.discard("")
+    return sorted(keys), surnames
 
 
 class NameIndex:
@@ -186,17 +108,10 @@ class NameIndex:
         #: (normalized key, id) pairs offered to suggestions
         self._choices: list[tuple[str, str]] = []
         for entity in self.entities.values():
-            keys = {normalize(entity.id)}
-            for name in (entity.name, *entity.aliases):
-                key = normalize(name)
-                keys.add(key)
-                if entity.type == "person" and key:
-                    tokens = key.split()
-                    self._surname.setdefault(tokens[-1], {}).setdefault(entity.id, []).append(
-                        tokens
-                    )
-            keys.discard("")
-            for key in sorted(keys):
+            keys, surnames = entity_keys(entity)
+            for surname, names in surnames.items():
+                self._surname.setdefault(surname, {})[entity.id] = names
+            for key in keys:
                 self._full.setdefault(key, set()).add(entity.id)
                 self._choices.append((key, entity.id))
 
@@ -221,15 +136,26 @@ class NameIndex:
     @classmethod
     def from_tables(cls, entities: Mapping[str, Entity], tables: dict) -> "NameIndex":
         """An index rebuilt from :meth:`tables`, without normalizing any name again."""
-        index = cls.__new__(cls)
-        index.entities = entities if isinstance(entities, dict) else dict(entities)
-        index._choices = [(key, eid) for key, eid in tables["choices"]]
-        index._full = {}
-        for key, eid in index._choices:
-            index._full.setdefault(key, set()).add(eid)
-        index._surname = {}
+        choices = [(key, eid) for key, eid in tables["choices"]]
+        full: dict[str, set[str]] = {}
+        for key, eid in choices:
+            full.setdefault(key, set()).add(eid)
+        surnames: dict[str, dict[str, list[list[str]]]] = {}
         for surname, eid, names in tables["surnames"]:
-            index._surname.setdefault(surname, {})[eid] = names
+            surnames.setdefault(surname, {})[eid] = names
+        return cls.from_lookups(entities, full, surnames, choices)
+
+    @classmethod
+    def from_lookups(cls, entities: Mapping[str, Entity], full, surnames, choices) -> "NameIndex":
+        """An index over lookups kept elsewhere (the compiled index's tables).
+
+        ``full`` and ``surnames`` answer ``get(key, default)`` (and
+        ``surnames`` ``values()``) as the dicts :meth:`tables` describes;
+        ``choices`` iterates the ``(key, id)`` pairs.
+        """
+        index = cls.__new__(cls)
+        index.entities = entities
+        index._full, index._surname, index._choices = full, surnames, choices
         return index
 
     def _refs(self, ids) -> list[dict]:
@@ -405,19 +331,18 @@ def index_for(dataset) -> NameIndex:
     cached = _CACHE.get(key)
     if cached is not None and cached[0]() is dataset:
         return cached[1]
-    index = NameIndex(dataset.entities)
+    tables = getattr(dataset, "name_tables", None)
+    if tables is not None:  # a compiled index: look names up in its tables
+        lookups = tables()
+        index = NameIndex.from_lookups(dataset.entities, lookups.full, lookups.surnames, lookups.choices)
+    else:
+        index = NameIndex(dataset.entities)
     try:
         ref = weakref.ref(dataset, lambda r, key=key: _forget(key, r))
     except TypeError:  # not weak-referenceable: do not cache
         return index
     _CACHE[key] = (ref, index)
     return index
-
-
-def remember(dataset, index: NameIndex) -> None:
-    """Make ``index`` the one :func:`index_for` returns for ``dataset``."""
-    key = id(dataset)
-    _CACHE[key] = (weakref.ref(dataset, lambda r, key=key: _forget(key, r)), index)
 
 
 def resolve(dataset, text: str) -> Entity:

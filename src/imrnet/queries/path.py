@@ -35,7 +35,6 @@ Examples
 
 from __future__ import annotations
 
-import heapq
 import math
 from dataclasses import replace
 from collections.abc import Iterable
@@ -43,20 +42,18 @@ from fractions import Fraction
 
 from imrnet.queries.filters import ALL_LINKS
 from imrnet.dataset.when import timed_link
-from imrnet.queries.evidence import hop_strength
 from imrnet.queries.inputs import choices, count, entity_types
 from imrnet.errors import NoAnswer, UsageError
 from imrnet.dataset.model import Dataset
 from imrnet.queries.names import index_for
-from imrnet.index.network import Network
+from imrnet.index.network import network_for
+from imrnet.queries.path_search import PathSearch
 
 __all__ = ["find_paths", "hub_penalty", "RANKS"]
 
 #: How ``--rank`` orders paths.
 RANKS: tuple[str, ...] = ("hubs", "evidence")
 
-#: Partial paths the search may expand before it gives up listing more.
-SEARCH_BUDGET = 200_000
 
 
 def hub_penalty(degrees: Iterable[int]) -> float:
@@ -178,19 +175,19 @@ def find_paths(
     allowed_types = entity_types(via_types, "--via-type")
     forbidden_types = entity_types(exclude_types, "--exclude-type") or frozenset()
 
-    entities = dataset.entities
+    net = network_for(dataset, link_filter)
+    avoided_nodes = {net.key(eid) for eid in avoided}
 
-    def passable(node: str) -> bool:
-        if node in avoided:
+    def passable(node) -> bool:
+        if node in avoided_nodes:
             return False
-        kind = entities[node].type
+        kind = net.entity_type(node)
         if allowed_types is not None and kind not in allowed_types:
             return False
         return kind not in forbidden_types
 
-    net = Network.filtered(dataset, link_filter)
-    search = _Search(net, start.id, end.id, passable, directed, dataset)
-    shortest = search.dist.get(start.id)
+    search = PathSearch(net, net.key(start.id), net.key(end.id), passable, directed, dataset, max_hops)
+    shortest = search.shortest
     if shortest is None or (max_hops is not None and shortest > max_hops):
         how = []
         if max_hops is not None and shortest is not None:
@@ -207,27 +204,29 @@ def find_paths(
             how.append("along " + ", ".join(link_filter.describe()["ties"]) + " ties")
         if replace(link_filter, ties=None) != ALL_LINKS:
             how.append("with the links the filters leave")
-        left_out = link_filter.undated_left_out(dataset.links, dataset)
+        filters = link_filter.describe(dataset)
+        left_out = filters["undated_left_out"]
         if left_out:
             how.append(f"{left_out} undated link{'s' if left_out != 1 else ''} left out "
                        "(--undated include keeps them)")
         tail = (" " + "; ".join(how)) if how else ""
         empty = {"from": start.ref(), "to": end.ref(), "rank": rank, "max_hops": max_hops,
                  "length": None, "total": 0 if max_hops is None else None, "complete": True,
-                 "paths": [], "filters": link_filter.describe(dataset)}
+                 "paths": [], "filters": filters}
         raise NoAnswer(f"no path from {start.name} to {end.name}{tail}", empty=empty)
 
     paths, complete = search.best(rank, max_hops or shortest, limit)
     out_paths = []
     for nodes in paths:
+        records = net.entities(nodes)
         hops = []
-        for a, b in zip(nodes, nodes[1:]):
+        for (a, b), (ea, eb) in zip(zip(nodes, nodes[1:]), zip(records, records[1:])):
             links = net.between(a, b, directed)
-            hops.append({"from": a, "to": b, "strength": _four(search.strength(a, b)),
+            hops.append({"from": ea.id, "to": eb.id, "strength": _four(search.strength(a, b)),
                          "links": [timed_link(l, dataset) for l in links]})
         out_paths.append(
             {
-                "nodes": [entities[n].ref() for n in nodes],
+                "nodes": [e.ref() for e in records],
                 "hops": hops,
                 "hub_penalty": hub_penalty(net.degree(n) for n in nodes[1:-1]),
                 "evidence": _four(1 / search.evidence_cost(nodes)),
@@ -248,138 +247,3 @@ def find_paths(
 
 def _four(value: Fraction) -> float:
     return round(float(value), 4)
-
-
-class _Search:
-    """Best-first search of simple paths to ``end`` over a network.
-
-    Lower bounds to ``end`` come from searches backwards from it: ``dist``
-    (fewest hops, breadth-first) and the cheapest hub and evidence costs
-    (Dijkstra on products). The hub cost of a path is the product of the
-    degrees of its intermediate entities; its evidence cost is the inverse
-    of its evidence score. Both only grow along a path, so the bounds are
-    exact enough to pop complete paths in rank order.
-    """
-
-    def __init__(self, net: Network, start: str, end: str, passable, directed: bool, dataset):
-        self.net, self.start, self.end, self.directed = net, start, end, directed
-        self.dataset = dataset
-        self.passable = passable
-        self._strength: dict[tuple[str, str], Fraction] = {}
-        # incoming[w][u]: u can step to w
-        if directed:
-            self.incoming: dict[str, dict[str, list]] = {}
-            for u, row in net.forward.items():
-                for w, links in row.items():
-                    self.incoming.setdefault(w, {})[u] = links
-        else:
-            self.incoming = net.undirected
-        self.dist = self._backward_bfs()
-        self.hub_bound = self._backward_costs(lambda u, w: self.enter_cost(w))
-        self.evidence_bound = self._backward_costs(lambda u, w: 1 / self.strength(u, w))
-
-    def usable(self, node: str) -> bool:
-        """Can ``node`` lie in the middle of a path?"""
-        return node != self.start and node != self.end and self.passable(node)
-
-    def enter_cost(self, node: str) -> int:
-        return 1 if node == self.end else max(self.net.degree(node), 1)
-
-    def strength(self, a: str, b: str) -> Fraction:
-        key = (a, b)
-        if key not in self._strength:
-            self._strength[key] = hop_strength(self.net.between(a, b, self.directed), self.dataset)
-        return self._strength[key]
-
-    def _backward_bfs(self) -> dict[str, int]:
-        dist = {self.end: 0}
-        frontier = [self.end]
-        while frontier:
-            following = []
-            for w in frontier:
-                if w != self.end and not self.usable(w):
-                    continue
-                for u in self.incoming.get(w, {}):
-                    if u not in dist and (u == self.start or self.usable(u)):
-                        dist[u] = dist[w] + 1
-                        following.append(u)
-            frontier = following
-        return dist
-
-    def _backward_costs(self, step) -> dict[str, Fraction]:
-        best: dict[str, Fraction] = {self.end: Fraction(1)}
-        heap = [(Fraction(1), self.end)]
-        done = set()
-        while heap:
-            cost, w = heapq.heappop(heap)
-            if w in done:
-                continue
-            done.add(w)
-            if w != self.end and not self.usable(w):
-                continue
-            for u in self.incoming.get(w, {}):
-                if u in done or not (u == self.start or self.usable(u)):
-                    continue
-                candidate = cost * step(u, w)
-                if candidate < best.get(u, candidate + 1):
-                    best[u] = candidate
-                    heapq.heappush(heap, (candidate, u))
-        return best
-
-    def evidence_cost(self, nodes) -> Fraction:
-        cost = Fraction(1)
-        for a, b in zip(nodes, nodes[1:]):
-            cost /= self.strength(a, b)
-        return cost
-
-    def count_shortest(self) -> int:
-        """Number of shortest paths from start to end (through usable entities)."""
-        ways: dict[str, int] = {}
-
-        def count_from(node: str) -> int:
-            if node == self.end:
-                return 1
-            if node not in ways:
-                ways[node] = sum(
-                    count_from(w)
-                    for w in self.net.neighbours(node, self.directed)
-                    if self.dist.get(w) == self.dist[node] - 1 and (w == self.end or self.usable(w))
-                )
-            return ways[node]
-
-        return count_from(self.start)
-
-    def best(self, rank: str, max_hops: int, limit: int) -> tuple[list[tuple[str, ...]], bool]:
-        """The ``limit`` best simple paths of at most ``max_hops`` hops, and whether the search was complete."""
-
-        def key(path, hub, evidence):
-            last = path[-1]
-            hops = len(path) - 1 + self.dist[last]
-            hub_low = hub * self.hub_bound[last]
-            if rank == "evidence":
-                return (evidence * self.evidence_bound[last], hops, hub_low, path)
-            return (hub_low, hops, path)
-
-        start = (self.start,)
-        heap = [(key(start, 1, Fraction(1)), start, 1, Fraction(1))]
-        found: list[tuple[str, ...]] = []
-        expanded = 0
-        while heap and len(found) < limit:
-            _, path, hub, evidence = heapq.heappop(heap)
-            last = path[-1]
-            if last == self.end:
-                found.append(path)
-                continue
-            expanded += 1
-            if expanded > SEARCH_BUDGET:
-                return found, False
-            for w in self.net.neighbours(last, self.directed):
-                if w in path or w not in self.dist or (w != self.end and not self.usable(w)):
-                    continue
-                if len(path) + self.dist[w] > max_hops or w not in self.hub_bound:
-                    continue
-                step = path + (w,)
-                next_hub = hub * self.enter_cost(w)
-                next_evidence = evidence / self.strength(last, w)
-                heapq.heappush(heap, (key(step, next_hub, next_evidence), step, next_hub, next_evidence))
-        return found, True

@@ -15,7 +15,7 @@ from imrnet.errors import NoAnswer, UsageError
 from imrnet.queries.inputs import entity_types, typed_text, whole_number
 from imrnet.dataset.model import Dataset
 
-__all__ = ['SEARCH_TIERS', 'search']
+__all__ = ['SEARCH_TIERS', 'search', 'search_fields', 'name_table']
 
 #: Score tiers of :func:`search`, best first; the ranges do not overlap, so
 #: an exact or prefix name hit always ranks above a fuzzy one, and any name
@@ -34,25 +34,25 @@ _SUMMARY_MIN = 90  # partial_ratio below this is not a summary hit
 
 def _name_score(query: str, target: str) -> float:
     """Score a normalized name against a normalized query (see :func:`search`)."""
-    from rapidfuzz import fuzz
-
     if not target:
         return 0.0
     if target == query:
         return 100.0
     if (" " + target).find(" " + query) >= 0:
         return 90.0 + 9.0 * len(query) / len(target)
+    from rapidfuzz import fuzz
+
     ratio = fuzz.WRatio(query, target)
     return 0.89 * ratio if ratio >= _FUZZY_MIN else 0.0
 
 
 def _summary_score(query: str, summary: str) -> float:
-    from rapidfuzz import fuzz
-
     if not summary or len(query) < 3:
         return 0.0
     if (" " + summary).find(" " + query) >= 0:
         return 60.0
+    from rapidfuzz import fuzz
+
     ratio = fuzz.partial_ratio(query, summary)
     return 0.6 * ratio if ratio >= _SUMMARY_MIN else 0.0
 
@@ -129,24 +129,7 @@ def search(
         raise UsageError(f"empty search text {text!r}: give a name, an alias or a word")
     limit = whole_number(limit, "--limit", 1)
     wanted = entity_types(types, "--type")
-    scored = []
-    for entity in dataset.entities.values():
-        if wanted and entity.type not in wanted:
-            continue
-        fields = [("name", entity.name)]
-        fields += [("alias", alias) for alias in entity.aliases]
-        fields.append(("id", entity.id))
-        best, matched = 0.0, None
-        for field_name, value in fields:
-            score = _name_score(query, normalize(value))
-            if score > best:
-                best, matched = score, field_name
-        if best < SEARCH_TIERS["summary"][1] and entity.summary:
-            score = _summary_score(query, normalize(entity.summary))
-            if score > best:
-                best, matched = score, "summary"
-        if matched is not None:
-            scored.append((best, entity, matched))
+    scored = _scored(dataset, query, limit, wanted)
     if not scored:
         raise NoAnswer(f"nothing matches {text!r}", empty={"query": text, "results": []})
     scored.sort(key=lambda row: (-row[0], row[1].name.casefold(), row[1].id))
@@ -155,3 +138,124 @@ def search(
         for score, entity, matched in scored[:limit]
     ]
     return {"query": text, "results": results}
+
+
+def search_fields(entity, normal=None) -> list[list[str]]:
+    """The fields :func:`search` reads, normalized: ``[field, text]`` pairs in scoring order.
+
+    Name, aliases and id, then the summary when there is one. A compiled
+    index stores them, so a search on a large dataset normalizes only the
+    query. ``normal`` replaces :func:`imrnet.queries.names.normalize`.
+
+    Examples
+    --------
+    >>> from imrnet.dataset.examples import tiny_dataset
+    >>> search_fields(tiny_dataset().entities["agmr"])[:3]
+    [['name', 'anti globalization movement of russia'], ['alias', 'agmr'], ['alias', 'agmr']]
+    """
+    from imrnet.queries.names import normalize
+
+    normal = normal or normalize
+    fields = _name_fields(entity, normal)
+    if entity.summary:
+        fields.append(["summary", normal(entity.summary)])
+    return fields
+
+
+def _name_fields(entity, normal=None) -> list[list[str]]:
+    from imrnet.queries.names import normalize
+
+    normal = normal or normalize
+    fields = [["name", normal(entity.name)]]
+    fields += [["alias", normal(alias)] for alias in entity.aliases]
+    fields.append(["id", normal(entity.id)])
+    return fields
+
+
+def _score(query: str, fields: list) -> tuple[float, str | None]:
+    """An entity's best score over its fields, and the field that gave it."""
+    best, matched, summary = 0.0, None, None
+    for field_name, value in fields:
+        if field_name == "summary":
+            summary = value
+            continue
+        score = _name_score(query, value)
+        if score > best:
+            best, matched = score, field_name
+    if best < SEARCH_TIERS["summary"][1] and summary:
+        score = _summary_score(query, summary)
+        if score > best:
+            best, matched = score, "summary"
+    return best, matched
+
+
+def _scored(dataset, query: str, limit: int, wanted) -> list[tuple[float, object, str]]:
+    """``(score, entity, field)`` for the entities that match, best ones certainly included.
+
+    On a compiled index the entities whose names hold the query at a word
+    start are read first (a word-prefix lookup); when at least ``limit`` of
+    them score in the exact or prefix tiers, no other entity can rank
+    among the first ``limit`` (fuzzy and summary hits score lower), and the
+    rest is never read. Otherwise every entity is scored
+    (:func:`imrnet.queries.search_scan.scan`).
+    """
+    from imrnet.queries.search_scan import scan
+
+    if getattr(dataset, "search_rows", None) is None:
+        entities = list(dataset.entities.values())
+        table = name_table(entities)
+        best = scan(query, table, lambda: _summaries(enumerate(entities)),
+                    lambda n: not wanted or entities[n].type in wanted, limit)
+        return [(score, entities[n], field) for n, (score, field) in best.items()]
+    from imrnet.index.csr import vocabularies
+
+    kinds = dataset.entity_types()
+    names = vocabularies()["entity_types"]
+
+    def listed(n: int) -> bool:
+        return not wanted or names[kinds[n]] in wanted
+
+    best = {}
+    for n, fields in dataset.search_rows(dataset.word_prefix(query)):
+        score, matched = _score(query, fields) if listed(n) else (0.0, None)
+        if matched is not None:
+            best[n] = (score, matched)
+    if sum(1 for score, _ in best.values() if score >= SEARCH_TIERS["prefix"][0]) < limit:
+        def summaries() -> dict[int, str]:
+            return {n: f[-1][1] for n, f in dataset.search_rows() if f[-1][0] == "summary"}
+
+        best = scan(query, dataset.search_names(), summaries, listed, limit)
+    return _first(dataset, best, limit)
+
+
+def _first(dataset, best: dict[int, tuple[float, str]], limit: int) -> list[tuple[float, object, str]]:
+    """The ``limit`` best of ``best`` (entity number to score and field), in :func:`search`'s
+    order, with their records; only the names of those tied at the cut are read to order them."""
+    ranked = sorted(best, key=lambda n: -best[n][0])
+    if len(ranked) > limit:
+        cut = best[ranked[limit - 1]][0]
+        ranked = [n for n in ranked if best[n][0] >= cut]
+    names = dataset.entity_names(ranked)
+    ranked.sort(key=lambda n: (-best[n][0], names[n][0].casefold(), names[n][1]))
+    chosen = ranked[:limit]
+    records = dataset.entities.by_number(chosen)
+    return [(best[n][0], entity, best[n][1]) for n, entity in zip(chosen, records)]
+
+
+def name_table(entities) -> "NameTable":
+    """The normalized names, aliases and ids of ``entities`` (a list), as one flat table."""
+    from imrnet.queries.search_scan import NameTable
+
+    table = NameTable([], [], [])
+    for n, entity in enumerate(entities):
+        for field, value in _name_fields(entity):
+            table.names.append(value)
+            table.owners.append(n)
+            table.fields.append(field)
+    return table
+
+
+def _summaries(numbered) -> dict[int, str]:
+    from imrnet.queries.names import normalize
+
+    return {n: normalize(entity.summary) for n, entity in numbered if entity.summary}

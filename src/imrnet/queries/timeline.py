@@ -31,6 +31,28 @@ def _event_item(entity: Entity) -> dict:
     }
 
 
+def _placed(time: LinkTime) -> tuple[str | None, str]:
+    """Where a link sits in the timeline: ``(date, date_basis)``.
+
+    At its start (its own, its event's, or the bound drawn from its
+    entities when it has no date at all), else at its end: a state with
+    only an ``end`` sits at that end, as ``show`` and ``links --sort date``
+    list it (:func:`imrnet.queries.records.link_date`), not at the bound.
+
+    Examples
+    --------
+    >>> _placed(LinkTime("state", "1989-12-12", "2021-03", "entities"))
+    ('2021-03', 'end')
+    >>> _placed(LinkTime("state", "1989-12-12", None, "entities"))
+    ('1989-12-12', 'entities')
+    >>> _placed(LinkTime("act", "2023-03-14", "2023-03-14", "event"))
+    ('2023-03-14', 'event')
+    """
+    if time.start is None or (time.basis == "entities" and time.end is not None):
+        return time.end, "end"
+    return time.start, "start" if time.basis == "dates" else time.basis
+
+
 def timeline(
     dataset: Dataset,
     entity: str | None = None,
@@ -42,9 +64,10 @@ def timeline(
 
     A link is placed at its effective time (:func:`imrnet.dataset.when.link_time`):
     an act at its date (its event's date when it gives none), a state at its
-    start (bounded by its entities when it gives none; such items say
-    ``"date_basis": "entities"``), else its end; links that cannot be
-    placed are left out. Events are entities of type ``event`` with a
+    start, else at its end (``"date_basis": "end"``: where ``show`` and
+    ``links --sort date`` list it too); a state with no date at all at the
+    bound drawn from its entities (``"date_basis": "entities"``, shown
+    ``≥``); links that cannot be placed are left out. Events are entities of type ``event`` with a
     ``date``. With an entity, the timeline holds the links touching it that
     pass the filter, and the events it is, or that it is tied to by such a
     link. Dates sort oldest first, a partial date before the precise dates
@@ -102,10 +125,8 @@ def timeline(
         if event.date is not None and time_matches(LinkTime("act", event.date, event.date, "dates"), *dates):
             rows.append(((sort_key(event.date), 0, position), _event_item(event)))
     for position, link in enumerate(links):
-        time = link_time(link, dataset)
-        date = time.start if time.start is not None else time.end
+        date, basis = _placed(link_time(link, dataset))
         if date is not None:
-            basis = "end" if time.start is None else ("start" if time.basis == "dates" else time.basis)
             item = {"date": date, "date_basis": basis, "item": "link", **timed_link(link, dataset)}
             rows.append(((sort_key(date), 1, position), item))
     rows.sort(key=lambda row: row[0])
