@@ -106,9 +106,10 @@ def parse_jsonl(path: Path, shown: str | None = None,
     Returns
     -------
     records : list or None
-        One mapping per non-blank line (or what ``build`` made of it), each with ``.line`` and
-        ``.key_lines`` like the YAML parser's; ``None`` when a line could
-        not be read (pass two would only report its references as unknown).
+        One mapping per non-blank line, each with ``.line`` and
+        ``.key_lines`` like the YAML parser's (or what ``build`` made of
+        the line); ``None`` when a line could not be read (pass two would
+        only report its references as unknown).
     problems : list of Problem
         A broken line (syntax, encoding, ``NaN``), a line that is not an
         object, a key given twice in one line.
