@@ -63,11 +63,9 @@ _SHORT = field_limit("name")  # names, titles, roles, locators: 500
 _URL = field_limit("url")
 _LONG = field_limit("summary")  # summaries, notes: 10,000
 
-# Each allowed or required field set, for one set comparison per record.
+# The fields each kind allows, for one set comparison per record.
 _ALLOWED = {name: frozenset(fields) for name, fields in
             (("sources", SOURCE_FIELDS), ("entities", ENTITY_FIELDS), ("links", LINK_FIELDS))}
-_REQUIRED = {name: frozenset(k for k, required in fields.items() if required) for name, fields in
-             (("sources", SOURCE_FIELDS), ("entities", ENTITY_FIELDS), ("links", LINK_FIELDS))}
 _CITATION_KEYS = frozenset({"id", "locator"})
 
 # Each vocabulary, its words mapped to one shared copy, so that a million
@@ -150,9 +148,10 @@ def _citations(value: Any, known: dict[tuple, Citation]) -> tuple[Citation, ...]
 def builder(kind: str, shown: str, origin: str) -> Callable[[dict, int], Any]:
     """A function building the record of ``kind`` at a line, or ``None`` to take the precise path.
 
-    The function may also raise :class:`TypeError` (a list or a mapping
-    where a word or an id belongs, which cannot be looked up): the precise
-    path takes that record too.
+    The function may also raise :class:`KeyError` (a required field
+    missing) or :class:`TypeError` (a list or a mapping where a word or an
+    id belongs, which cannot be looked up): the precise path takes that
+    record too.
 
     Parameters
     ----------
@@ -170,12 +169,11 @@ def builder(kind: str, shown: str, origin: str) -> Callable[[dict, int], Any]:
     >>> link.id, link.line
     ('a~funds~b', 3)
     """
-    allowed, required = _ALLOWED[kind], _REQUIRED[kind]
+    allowed = _ALLOWED[kind]
     citations: dict[tuple, Citation] = {}  # of this file, by id and locator
 
     def source(rec: dict, line: int) -> Source | None:
-        keys = rec.keys()
-        if not (keys <= allowed and keys >= required):
+        if not allowed.issuperset(rec):  # a required field missing raises KeyError below
             return None
         sid, date, authors = rec["id"], rec["date"], rec.get("authors")
         url, note, cited_in = rec.get("url"), rec.get("note"), rec.get("cited_in")
@@ -188,14 +186,13 @@ def builder(kind: str, shown: str, origin: str) -> Callable[[dict, int], Any]:
                       shown, line, origin)
 
     def entity(rec: dict, line: int) -> Entity | None:
-        keys = rec.keys()
-        if not (keys <= allowed and keys >= required):
+        if not allowed.issuperset(rec):  # a required field missing raises KeyError below
             return None
         eid, name, kind = rec["id"], rec["name"], _ENTITY_TYPES.get(rec["type"])
         if not (kind and type(eid) is str and len(eid) <= _ID and SLUG.match(eid) and _text(name, _SHORT)):
             return None
         dates: dict[str, str] = {}
-        for key in keys & _DATED:  # present, even as null, each must fit the type
+        for key in rec.keys() & _DATED:  # present, even as null, each must fit the type
             value = rec[key]
             checked = _text(value, _SHORT) if key == "place" else _date(value)
             if kind not in ENTITY_DATE_FIELDS[key] or not checked:
@@ -223,8 +220,7 @@ def builder(kind: str, shown: str, origin: str) -> Callable[[dict, int], Any]:
                       dates.get("date"), dates.get("place"), summary, tuple(tags or ()), cited, shown, line, origin)
 
     def link(rec: dict, line: int) -> Link | None:
-        keys = rec.keys()
-        if not (keys <= allowed and keys >= required):
+        if not allowed.issuperset(rec):  # a required field missing raises KeyError below
             return None
         source, target = rec["source"], rec["target"]
         kind, status = _LINK_TYPES.get(rec["type"]), _STATUSES.get(rec["status"])
@@ -244,7 +240,7 @@ def builder(kind: str, shown: str, origin: str) -> Callable[[dict, int], Any]:
                 return None
             end = last[0]
         amount, currency = rec.get("amount"), rec.get("currency")
-        if "amount" in keys or "currency" in keys:  # both, or neither
+        if "amount" in rec or "currency" in rec:  # both, or neither
             currency = _CURRENCIES.get(currency)
             if not (type(amount) in (int, float) and amount >= 0 and currency):
                 return None
@@ -264,25 +260,23 @@ def builder(kind: str, shown: str, origin: str) -> Callable[[dict, int], Any]:
     return {"sources": source, "entities": entity, "links": link}[kind]
 
 
-def admit(checker: Any, kind: str, record: Any, ids: dict[str, Link], seen: LinkKeys) -> None:
-    """Pass two for one record: add a built record that fits the others, else check it precisely.
+def admit(checker: Any, kind: str, records: list, ids: dict[str, Link], seen: LinkKeys) -> None:
+    """Pass two for the records of one kind: add each built record that fits the others, else check it precisely.
 
-    ``record`` is what pass one gave: a :class:`~imrnet.dataset.checker.Parsed`
-    record for the precise path, or a record :func:`builder` built, which
-    still needs its id free and every entity and source it names known (and,
-    for a link, no same link before it). ``ids`` and ``seen`` are the links
-    so far by id and by what they state, as :meth:`Checker.link` takes them.
+    ``records`` are what pass one gave: :class:`~imrnet.dataset.checker.Parsed`
+    records for the precise path, and records :func:`builder` built, which
+    still need their id free and every entity and source they name known
+    (and, for a link, no same link before it). ``ids`` and ``seen`` are the
+    links so far by id and by what they state, as :meth:`Checker.link` takes them.
     """
-    if type(record) is not Parsed:
-        if _fits(checker, kind, record, ids, seen):
-            return
-        record = Parsed(record.file, as_record(record), record.origin)
-    if kind == "sources":
-        checker.source(record)
-    elif kind == "entities":
-        checker.entity(record)
-    else:
-        checker.link(record, ids, seen)
+    precise = {"sources": checker.source, "entities": checker.entity,
+               "links": lambda item: checker.link(item, ids, seen)}[kind]
+    for record in records:
+        if type(record) is not Parsed:
+            if _fits(checker, kind, record, ids, seen):
+                continue
+            record = Parsed(record.file, as_record(record), record.origin)
+        precise(record)
 
 
 def _fits(checker: Any, kind: str, record: Any, ids: dict[str, Link], seen: LinkKeys) -> bool:

@@ -208,7 +208,7 @@ def _built(scan: Callable[[str, int], Any], build: Callable[[dict, int], Any], r
         if (end != len(text) and text[end:] not in ("\n", "\r\n")) or type(value) is not dict:
             return None
         built = build(value, number)
-    except (StopIteration, ValueError, TypeError, RecursionError):  # TypeError: a list where a text belongs
+    except (StopIteration, ValueError, KeyError, TypeError, RecursionError):  # see fastpath.builder
         return None
     return None if built is None or _may_repeat(text, value) else built
 

@@ -223,8 +223,7 @@ def _check_dirs(dirs: list[Path], fast: bool) -> Report:
     ids: dict[str, Link] = {}
     seen = LinkKeys()
     for kind in KINDS:
-        for item in parsed[kind]:
-            fastpath.admit(checker, kind, item, ids, seen)
+        fastpath.admit(checker, kind, parsed[kind], ids, seen)
         if kind == "sources":
             checker.check_cited_in()
     checker.check_accounts()
