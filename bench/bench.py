@@ -15,16 +15,16 @@ and whether igraph or NetworkX is imported on those two (never).
 
 Scale, on synthetic datasets of each ``--sizes`` (``bench/synth.py``, seed 1,
 3 links per entity, cached under ``--work``), one whole process each, with
-wall time and peak memory: the loader alone (cold: parsing and compiling the
-index in a fresh cache directory; warm: from the index), ``stats``, ``communities`` and
-``centrality --measure betweenness`` (sampled above 5,000 entities), the
-measure's share (wall minus the loader), and the baselines: the figures
-issue 7 measured before igraph, and igraph's own time for the same
-computation on the same graph, read by a plain script
+wall time and peak memory, in a fresh cache directory. First the queries
+(below); then reading every record from the index, ``stats``,
+``communities`` and ``centrality --measure betweenness`` (sampled above
+5,000 entities), the measure's share (timed in process), and the
+baselines: the figures issue 7 measured before igraph, and igraph's own
+time for the same computation on the same graph, read by a plain script
 (``bench/plain_igraph.py``). Targets at 100,000 entities: ``stats`` under
 15 s, ``communities`` at most 2x igraph's own time, sampled betweenness
-under 30 s. The data is read from JSON Lines when imrnet can read them,
-else from YAML (slow: that is the loader's cost, reported apart).
+under 30 s. ``--no-measures`` skips them (at a million entities they take
+minutes). The data is read from JSON Lines.
 
 Queries, at each size (``bench/queries.py``): the first run after a change
 against a plain JSON + NetworkX script (target at most 1.5x), then ``show``,
@@ -155,7 +155,7 @@ def scale(python: str, script: Path, sizes: list[int], work: Path, timeout: floa
           env: dict[str, str], measures: bool = True) -> bool:
     ok = True
     load_code = ("import sys; from imrnet.cli.options import load_dataset; "
-                 "load_dataset([sys.argv[1]])")
+                 "load_dataset([sys.argv[1]]).links")
     commands = {
         "stats": ["stats"],
         "communities": ["communities"],
@@ -165,28 +165,27 @@ def scale(python: str, script: Path, sizes: list[int], work: Path, timeout: floa
         data = dataset(work, size, python)
         print(f"\nScale: {size:,} entities, ~{3 * size:,} links, read from {data.name}/ ({data})")
         print(f"  {'process':<13} {'wall':>9} {'peak MiB':>9} {'measure':>9}  baselines and targets")
-        # A fresh cache: the first load parses, checks and compiles the index
-        # (cold), the second reads the index (warm), as every later command does.
+        # A fresh cache: the first run parses, checks and compiles the index,
+        # every later one answers from it (bench/queries.py).
         cache = Path(tempfile.mkdtemp(prefix="cache-", dir=work))
         env = {**env, "IMRNET_CACHE_DIR": str(cache)}
-        cold, cold_peak, _, _ = run([python, "-c", load_code, str(data)], env, timeout)
-        print(f"  {'loader, cold':<13} {_seconds(cold)} {cold_peak:9.0f} {'':>9}  first run after a "
-              "change: parse, check, compile the index")
+        sys.path.insert(0, str(HERE))
+        import queries
+
+        ok = queries.measure(run, python, script, data, size, env, timeout) and ok
+        if not measures:
+            continue
         wall_load, peak, _, _ = run([python, "-c", load_code, str(data)], env, timeout)
         _, _, _, split_out = run([python, str(HERE / "measures.py"), str(data)], env, timeout)
         split = json.loads(split_out) if split_out.strip() else {}
         _, _, _, plain_out = run([python, str(HERE / "plain_igraph.py"), str(data.parent / "jsonl")],
                                  env, timeout)
         plain = json.loads(plain_out) if plain_out.strip() else {}
-        print(f"  {'loader, warm':<13} {_seconds(wall_load)} {peak:9.0f} "
-              f"{_seconds(split.get('load', float('inf')))}  every later run: the loader's cost, "
-              "not the measures'")
-        sys.path.insert(0, str(HERE))
-        import queries
-
-        ok = queries.measure(run, python, script, data, size, work, env, timeout) and ok
+        print(f"  {'every record':<13} {_seconds(wall_load)} {peak:9.0f} "
+              f"{_seconds(split.get('load', float('inf')))}  reading every record from the index, "
+              "as the measures do")
         big = size >= 100_000
-        for name, args in (commands if measures else {}).items():
+        for name, args in commands.items():
             wall, peak, code, out = run([str(script), *args, "--data", str(data), "--json"], env, timeout)
             measure = split.get(name, float("inf"))
             before = BEFORE.get(size, {}).get(name, "n/a")

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import statistics
-import tempfile
 from pathlib import Path
 
 #: Warm query targets, seconds, by the least size they apply to.
@@ -45,22 +44,24 @@ def _target(size: int) -> float | None:
     return fitting[-1] if fitting else None
 
 
-def measure(run, python: str, script: Path, data: Path, size: int, work: Path,
+def measure(run, python: str, script: Path, data: Path, size: int,
             env: dict[str, str], timeout: float, runs: int = 3) -> bool:
-    """Print the first run against the plain script, then every warm query; True when all meet targets."""
+    """Print the first run against the plain script, then every warm query; True when all meet targets.
+
+    ``env`` names a fresh cache directory (``IMRNET_CACHE_DIR``): the first run compiles the index there.
+    """
     here = Path(__file__).resolve().parent
     chosen = picks(data)
     asked = commands(chosen)
     ok = True
-    cache = Path(tempfile.mkdtemp(prefix="cache-", dir=work))
-    env = {**env, "IMRNET_CACHE_DIR": str(cache)}
     first, first_peak, code, _ = run([str(script), *asked["path"], "--data", str(data), "--json"], env, timeout)
     _, plain_peak, plain_code, plain_out = run(
         [python, str(here / "plain_networkx.py"), str(data), chosen["first"], chosen["middle"]], env, timeout)
     plain = json.loads(plain_out)["seconds"] if plain_code == 0 and plain_out.strip() else float("inf")
     ratio = first / plain
-    verdict = "ok" if ratio <= FIRST_RUN_RATIO else "OVER"
-    ok = ok and ratio <= FIRST_RUN_RATIO and code == 0
+    applies = size >= min(WARM_TARGETS)
+    verdict = ("ok" if ratio <= FIRST_RUN_RATIO else "OVER") if applies else "applies at 100k"
+    ok = ok and (ratio <= FIRST_RUN_RATIO or not applies) and code == 0
     print(f"  {'path, 1st run':<13} {first:7.2f} s {first_peak:9.0f} {'':>9}  parse, check, compile, "
           f"answer; plain JSON+NetworkX script {plain:.2f} s ({plain_peak:.0f} MiB): "
           f"{ratio:.2f}x (target <= {FIRST_RUN_RATIO}: {verdict})")

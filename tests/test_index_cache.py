@@ -229,3 +229,27 @@ def test_index_carries_the_name_index(data, tmp_path):
     assert stored._full.get("no such name") is None
     assert stored.resolve("Царьград").id == "tsargrad"
     assert stored.resolve("Aleksandr Dugin").id == "alexander-dugin"
+
+
+@pytest.mark.parametrize("damage", [
+    "DROP TABLE search_words",
+    "DROP INDEX links_undated",
+    "ALTER TABLE sources DROP COLUMN note",
+    "DELETE FROM blobs WHERE name = 'neighbours'",
+])
+def test_index_of_another_layout_is_rebuilt(data, damage):
+    """A file that is an SQLite index but lacks a table, index, column or array is built again."""
+    import sqlite3
+
+    cache.load_cached([data])
+    (index,) = indexes()
+    con = sqlite3.connect(index)
+    con.execute(damage)
+    con.commit()
+    con.close()
+    result = runner.invoke(app, ["search", "Tsargrad", "--data", str(data), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["results"][0]["id"] == "tsargrad"
+    back = cache.load_cached([data])
+    assert type(back).__name__ == "IndexedDataset"  # rebuilt whole, and read
+    assert back.entities["tsargrad"].name == "Tsargrad TV"

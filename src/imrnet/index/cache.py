@@ -108,7 +108,7 @@ def _key(dirs: list[Path]) -> str:
     """The index file's name: code version, layout and the directories as shown."""
     from imrnet import __version__
     from imrnet.dataset.locations import display_path
-    from imrnet.index.store import FORMAT
+    from imrnet.index.layout import FORMAT
 
     shown = [[str(d.resolve()), display_path(d)] for d in dirs]
     text = json.dumps([__version__, FORMAT, _schema(), shown])

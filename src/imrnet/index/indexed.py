@@ -34,12 +34,16 @@ from pathlib import Path
 
 from imrnet.dataset.model import Citation, Entity, Link, Source
 from imrnet.index import csr
-from imrnet.index.store import TABLES, TIME_COLUMNS, columns
+from imrnet.index.layout import EARLIEST_FIRST, TABLES, TIME_COLUMNS, columns
 
 __all__ = ["IndexedDataset", "RecordMapping"]
 
 #: The arrays every index holds (:mod:`imrnet.index.csr`, the flat search names).
 _BLOBS = frozenset({*csr.ARRAYS, *csr.BYTES, "search_names", "search_owners", "search_fields"})
+
+#: The tables and indexes queries read beside the records.
+_TABLES = frozenset({"name_keys", "surnames", "search_fields", "search_words", "links_undated",
+                     "entities_id", "sources_id", "name_keys_key", "surnames_surname"})
 
 #: Rows fetched by one ``IN (...)`` query (SQLite allows 999 parameters at least).
 _BATCH = 500
@@ -174,21 +178,21 @@ class IndexedDataset:
     """
 
     def __init__(self, path: Path):
-        from imrnet.dataset.problems import Problem
-
         self.path = Path(path)
         self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
         rows = dict(self._con.execute("SELECT key, value FROM meta"))
         #: What the cache stored with the index (file stamps, build time).
         self.meta: dict = json.loads(rows["meta"])
         extra = json.loads(rows["dataset"])
-        self.warnings = tuple(Problem(w["file"], w["line"], w["message"], w["level"])
-                              for w in extra["warnings"])
+        self.warnings = ()
+        if extra["warnings"]:
+            from imrnet.dataset.problems import Problem
+
+            self.warnings = tuple(Problem(w["file"], w["line"], w["message"], w["level"])
+                                  for w in extra["warnings"])
         self.directories = tuple(extra["directories"])
         self.retracted = tuple(extra["retracted"])
-        blobs = {name for (name,) in self._con.execute("SELECT name FROM blobs")}
-        if not blobs >= _BLOBS:
-            raise ValueError(f"index {self.path} lacks {', '.join(sorted(_BLOBS - blobs))}")
+        self._check_layout()
         counts = extra["counts"]
         self.sources = RecordMapping(self, "sources", counts["sources"])
         self.entities = RecordMapping(self, "entities", counts["entities"])
@@ -196,6 +200,20 @@ class IndexedDataset:
         self._links: dict[int, Link] = {}
         self._link_decode = _Decoder(Link)
         self._link_select = ", ".join(columns(Link))
+
+    def _check_layout(self) -> None:
+        """Refuse a file whose tables, columns or arrays are not this layout's (it is rebuilt)."""
+        blobs = {name for (name,) in self._con.execute("SELECT name FROM blobs")}
+        if not blobs >= _BLOBS:
+            raise ValueError(f"index {self.path} lacks {', '.join(sorted(_BLOBS - blobs))}")
+        for table, cls in TABLES.items():
+            expected = ["n", *columns(cls), *((*TIME_COLUMNS, EARLIEST_FIRST) if cls is Link else ())]
+            found = [row[1] for row in self._con.execute(f"PRAGMA table_info({table})")]
+            if found != expected:
+                raise ValueError(f"index {self.path}: table {table} is not of this layout")
+        tables = {name for (name,) in self._con.execute("SELECT name FROM sqlite_master")}
+        if not tables >= _TABLES:
+            raise ValueError(f"index {self.path} lacks {', '.join(sorted(_TABLES - tables))}")
 
     def close(self) -> None:
         """Close the index file (the dataset can no longer read from it)."""
@@ -268,18 +286,23 @@ class IndexedDataset:
         return IndexedNetwork(self, link_filter)
 
     def count_undated(self, link_filter) -> int:
-        """How many links pass ``link_filter`` but for being undated under its date filters."""
-        from imrnet.dataset.when import LinkTime, time_matches
+        """How many links pass ``link_filter`` but for being undated under its date filters.
+
+        As :func:`imrnet.dataset.when.time_matches` reads an undated link: it
+        cannot be placed (left out, counted) unless it is an act whose ends
+        came to exist after the last day ``as_of`` or ``until`` allows.
+        """
+        from imrnet.dataset.when import date_bounds
 
         f = link_filter
-        left_out = 0
-        for link_type, status, timing, earliest, links in self._con.execute(
-                "SELECT type, status, t_timing, t_earliest, count(*) FROM links "
-                "WHERE t_start IS NULL AND t_end IS NULL GROUP BY 1, 2, 3, 4"):
-            if f.passes_status(status) and f.passes_type(link_type) and time_matches(
-                    LinkTime(timing, None, None, "none", earliest), f.as_of, f.since, f.until) is None:
-                left_out += links
-        return left_out
+        ends = [date_bounds(d)[1] for d in (f.as_of, f.until) if d is not None]
+        query = ("SELECT type, status, count(*) FROM links INDEXED BY links_undated "
+                 "WHERE t_start IS NULL AND t_end IS NULL")
+        if ends:
+            query += " AND (t_earliest_first IS NULL OR t_earliest_first <= ?)"
+        groups = self._con.execute(query + " GROUP BY 1, 2", [min(ends)] if ends else [])
+        return sum(links for link_type, status, links in groups
+                   if f.passes_status(status) and f.passes_type(link_type))
 
     def name_tables(self):
         """The lookup tables of :class:`imrnet.queries.names.NameIndex`, as indexed queries."""
@@ -300,7 +323,7 @@ class IndexedDataset:
         """Every normalized name, alias and id, flat (:class:`imrnet.queries.search_scan.NameTable`)."""
         from array import array
 
-        from imrnet.index.store import SEARCH_FIELDS
+        from imrnet.index.layout import SEARCH_FIELDS
         from imrnet.queries.search_scan import NameTable
 
         blobs = dict(self._con.execute(

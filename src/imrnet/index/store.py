@@ -39,27 +39,10 @@ import sqlite3
 from dataclasses import fields
 from pathlib import Path
 
-from imrnet.dataset.model import Citation, Dataset, Entity, Link, Source
+from imrnet.dataset.model import Citation, Dataset, Link
+from imrnet.index.layout import EARLIEST_FIRST, FORMAT, SEARCH_FIELDS, TABLES, TIME_COLUMNS, columns
 
-__all__ = ["FORMAT", "SEARCH_FIELDS", "TABLES", "TIME_COLUMNS", "columns", "write_index"]
-
-#: Bumped whenever the layout changes; part of every index's key.
-FORMAT = 3
-
-#: The record tables and the model class of their rows.
-TABLES = {"sources": Source, "entities": Entity, "links": Link}
-
-#: The columns after a link's fields: its effective time (:class:`~imrnet.dataset.when.LinkTime`).
-TIME_COLUMNS = ("t_timing", "t_start", "t_end", "t_basis", "t_earliest")
-
-
-#: The name fields of the flat search table, by code.
-SEARCH_FIELDS = ("name", "alias", "id")
-
-
-def columns(cls) -> list[str]:
-    """The record columns of ``cls``'s table: its dataclass fields, in order."""
-    return [f.name for f in fields(cls)]
+__all__ = ["FORMAT", "write_index"]
 
 
 def _encode(value):
@@ -122,7 +105,7 @@ def _write_meta(con: sqlite3.Connection, dataset: Dataset, meta: dict) -> None:
 def _write_records(con: sqlite3.Connection, dataset: Dataset) -> None:
     from operator import attrgetter
 
-    from imrnet.dataset.when import link_time
+    from imrnet.dataset.when import date_bounds, link_time
 
     records = {
         "sources": dataset.sources.values(),
@@ -141,7 +124,7 @@ def _write_records(con: sqlite3.Connection, dataset: Dataset) -> None:
 
     for table, cls in TABLES.items():
         cols = columns(cls)
-        extra = TIME_COLUMNS if cls is Link else ()
+        extra = (*TIME_COLUMNS, EARLIEST_FIRST) if cls is Link else ()
         con.execute(f"CREATE TABLE {table} (n INTEGER PRIMARY KEY, {', '.join((*cols, *extra))})")
         marks = ", ".join("?" * (len(cols) + len(extra) + 1))
         values = attrgetter(*cols)
@@ -154,14 +137,15 @@ def _write_records(con: sqlite3.Connection, dataset: Dataset) -> None:
                     row[i + 1] = encode(row[i + 1])
                 if timed:
                     t = link_time(record, dataset)
-                    row += (t.timing, t.start, t.end, t.basis, t.earliest)
+                    first = None if t.earliest is None else date_bounds(t.earliest)[0]
+                    row += (t.timing, t.start, t.end, t.basis, t.earliest, first)
                 yield row
 
         con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows())
         if cls is not Link:
             con.execute(f"CREATE UNIQUE INDEX {table}_id ON {table} (id)")
     # what a date filter leaves out, counted without reading every link
-    con.execute("CREATE INDEX links_undated ON links (type, status, t_timing, t_earliest) "
+    con.execute(f"CREATE INDEX links_undated ON links ({EARLIEST_FIRST}, type, status) "
                 "WHERE t_start IS NULL AND t_end IS NULL")
 
 

@@ -9,6 +9,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -120,8 +121,16 @@ def normalize(text: str) -> str:
     ''
     """
     text = str(text)
+    # names recur across a large dataset; long texts (summaries) are not kept
+    return _short(text) if len(text) <= 200 else _normalized(text)
+
+
+def _normalized(text: str) -> str:
     ascii_text = (text if text.isascii() else anyascii(text)).casefold()
     ascii_text = _APOSTROPHES.sub("", ascii_text)
     ascii_text = _INITIALISM.sub(r"\1", ascii_text)
     words = _NON_ALNUM.sub(" ", ascii_text).split()
     return " ".join(fold_word(w) for w in words)
+
+
+_short = lru_cache(maxsize=1 << 16)(_normalized)

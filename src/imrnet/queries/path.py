@@ -55,7 +55,6 @@ __all__ = ["find_paths", "hub_penalty", "RANKS"]
 RANKS: tuple[str, ...] = ("hubs", "evidence")
 
 
-
 def hub_penalty(degrees: Iterable[int]) -> float:
     """Sum of the natural logs of the intermediate entities' degrees, to 4 places.
 

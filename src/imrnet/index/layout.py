@@ -1,0 +1,39 @@
+"""The layout of an index file: its version, tables and columns (read by writer and reader).
+
+Kept apart from :mod:`imrnet.index.store` so that reading an index imports
+no more than these names.
+
+Examples
+--------
+>>> columns(TABLES["sources"])[:3]
+['id', 'title', 'publisher']
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from imrnet.dataset.model import Entity, Link, Source
+
+__all__ = ["EARLIEST_FIRST", "FORMAT", "SEARCH_FIELDS", "TABLES", "TIME_COLUMNS", "columns"]
+
+#: Bumped whenever the layout changes; part of every index's key.
+FORMAT = 4
+
+#: The record tables and the model class of their rows.
+TABLES = {"sources": Source, "entities": Entity, "links": Link}
+
+#: The columns after a link's fields: its effective time (:class:`~imrnet.dataset.when.LinkTime`).
+TIME_COLUMNS = ("t_timing", "t_start", "t_end", "t_basis", "t_earliest")
+
+#: The last column of a link: the first day ``t_earliest`` can stand for (ISO
+#: text, comparable), for counting undated links in SQL.
+EARLIEST_FIRST = "t_earliest_first"
+
+#: The name fields of the flat search table, by code.
+SEARCH_FIELDS = ("name", "alias", "id")
+
+
+def columns(cls) -> list[str]:
+    """The record columns of ``cls``'s table: its dataclass fields, in order."""
+    return [f.name for f in fields(cls)]
