@@ -283,7 +283,8 @@ class Checker:
         if eid:  # kept even when incomplete, so links to it do not cascade
             self.entities[eid] = entity
 
-    def link(self, item: Parsed, ids: dict[str, Link], seen: dict[tuple, Link]) -> None:
+    def link(self, item: Parsed, ids: dict[str, Link], seen: Any) -> None:
+        """Check one link; ``ids`` and ``seen`` (a :class:`~imrnet.dataset.linkkeys.LinkKeys`) hold the links so far."""
         rec = item.record
         given = rec.get("id")
         what = f"link {rec.get('source', '?')} -> {rec.get('target', '?')}"

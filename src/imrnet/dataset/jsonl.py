@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import json
 import math
+from json.scanner import make_scanner
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from imrnet.dataset.locations import display_path
 from imrnet.dataset.yaml_reader import Mapping
@@ -83,8 +84,15 @@ class _Record(Mapping):
     __slots__ = ("line", "key_lines")
 
 
-def parse_jsonl(path: Path, shown: str | None = None) -> tuple[list | None, list]:
+def parse_jsonl(path: Path, shown: str | None = None,
+                build: Callable[[dict, int], Any] | None = None) -> tuple[list | None, list]:
     """Parse one JSON Lines file into its records (pass one).
+
+    With ``build`` (see :func:`imrnet.dataset.fastpath.builder`), each line
+    is first read the quick way, as a plain object; when no key can repeat
+    in it and ``build`` makes a record of it, that record stands for the
+    line. Any other line is read as without ``build``, which finds and words
+    its problems.
 
     Parameters
     ----------
@@ -92,13 +100,16 @@ def parse_jsonl(path: Path, shown: str | None = None) -> tuple[list | None, list
         A ``sources.jsonl``, ``entities.jsonl`` or ``links.jsonl`` file.
     shown : str, optional
         How to name the file in messages.
+    build : callable, optional
+        ``build(object, line)``: a record built from a valid line's object, or ``None``.
 
     Returns
     -------
     records : list or None
         One mapping per non-blank line, each with ``.line`` and
-        ``.key_lines`` like the YAML parser's; ``None`` when a line could
-        not be read (pass two would only report its references as unknown).
+        ``.key_lines`` like the YAML parser's (or what ``build`` made of
+        the line); ``None`` when a line could not be read (pass two would
+        only report its references as unknown).
     problems : list of Problem
         A broken line (syntax, encoding, ``NaN``), a line that is not an
         object, a key given twice in one line.
@@ -129,6 +140,8 @@ def parse_jsonl(path: Path, shown: str | None = None) -> tuple[list | None, list
 
     decoder = json.JSONDecoder(object_pairs_hook=pairs, parse_constant=_refuse_constant, parse_float=_finite_float,
                                parse_int=_bounded_int)
+    quick = make_scanner(json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite_float,
+                                          parse_int=_bounded_int))
     records: list = []
     problems: list = []
     broken = 0
@@ -139,13 +152,18 @@ def parse_jsonl(path: Path, shown: str | None = None) -> tuple[list | None, list
     with handle:
         try:
             for number, raw in enumerate(handle, start=1):
+                if build is not None:
+                    built = _built(quick, build, raw, number)
+                    if built is not None:
+                        records.append(built)
+                        continue
                 problem = None
                 try:
                     text = raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
                 except UnicodeDecodeError as err:
                     problem = f"not UTF-8 text: {err.reason} at byte {err.start + 1}"
                     text = ""
-                if problem is None and not text.strip():
+                if problem is None and (not text or text.isspace()):
                     continue
                 if problem is None:
                     try:
@@ -174,6 +192,66 @@ def parse_jsonl(path: Path, shown: str | None = None) -> tuple[list | None, list
     if broken > MAX_SHOWN_ERRORS:
         problems.append(Problem(shown, 0, f"{broken - MAX_SHOWN_ERRORS} more broken line(s) not shown"))
     return (None if broken else records), problems
+
+
+def _built(scan: Callable[[str, int], Any], build: Callable[[dict, int], Any], raw: bytes, number: int) -> Any:
+    """What ``build`` makes of line ``number`` (``raw``), or ``None`` when it takes the precise path.
+
+    ``scan`` is a JSON scanner (:func:`json.scanner.make_scanner`). A line
+    it cannot read whole as one object and a line end -- a blank line, a
+    byte-order mark, a space after the object, an error -- the precise path
+    reads again and reports.
+    """
+    try:
+        text = raw.decode()
+        value, end = scan(text, 0)
+        if (end != len(text) and text[end:] not in ("\n", "\r\n")) or type(value) is not dict:
+            return None
+        built = build(value, number)
+    except (StopIteration, ValueError, KeyError, TypeError, RecursionError):  # see fastpath.builder
+        return None
+    return None if built is None or _may_repeat(text, value) else built
+
+
+def _may_repeat(text: str, value: dict) -> bool:
+    """False when no key is given twice in any object of a line: ``text`` decoded as ``value``.
+
+    Every key of a JSON text is followed by one colon, and the only other
+    colons lie inside strings. When the keys that survived decoding are as
+    many as the colons of the text, none was lost to a repeat. Otherwise
+    the colons inside strings are taken off, which is exact when the text
+    has no escape (``\\u003a`` is a colon too). Only objects at most two
+    levels down are counted (records and their citations): deeper ones
+    count as nothing, which can only turn a "no" into a "maybe".
+
+    Examples
+    --------
+    >>> _may_repeat('{"a": 1, "b": [{"c": "x"}]}', {"a": 1, "b": [{"c": "x"}]})
+    False
+    >>> _may_repeat('{"a": 1, "a": 2}', {"a": 2})
+    True
+    >>> _may_repeat('{"url": "https://x", "t": ["a:b"]}', {"url": "https://x", "t": ["a:b"]})
+    False
+    """
+    colons, keys, inner = text.count(":"), len(value), []
+    for item in value.values():
+        if type(item) is list:
+            for entry in item:
+                if type(entry) is dict:
+                    keys += len(entry)
+                    inner.append(entry)
+    if colons == keys:
+        return False
+    if "\\" in text:
+        return True
+    for mapping in (value, *inner):
+        for key, item in mapping.items():
+            colons -= key.count(":")
+            if type(item) is str:
+                colons -= item.count(":")
+            elif type(item) is list:
+                colons -= sum(entry.count(":") for entry in item if type(entry) is str)
+    return colons != keys
 
 
 def _json_kind(value: Any) -> str:
