@@ -49,13 +49,17 @@ __all__ = ["FORMAT", "write_index"]
 PARALLEL_MIN = 20_000
 
 
-def _encode(value):
-    if isinstance(value, tuple):
-        return json.dumps(
-            [[v.id, v.locator] if isinstance(v, Citation) else v for v in value],
-            ensure_ascii=False,
-        )
-    return value
+#: JSON text of a list, Unicode kept (one encoder: json.dumps with options builds one a call).
+_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _encode(value: tuple) -> str:
+    """A tuple field as JSON text: a list of strings, or of ``[id, locator]`` citations."""
+    if not value:
+        return "[]"
+    if isinstance(value[0], Citation):
+        return _json([[c.id, c.locator] for c in value])
+    return _json(list(value))
 
 
 def write_index(path: Path, dataset: Dataset, meta: dict, progress=None) -> None:
@@ -133,16 +137,6 @@ def _write_records(con: sqlite3.Connection, dataset: Dataset) -> None:
         "entities": dataset.entities.values(),
         "links": dataset.links,
     }
-    encoded: dict[tuple, str] = {}  # the same aliases or citations recur a lot
-
-    def encode(value: tuple) -> str:
-        text = encoded.get(value)
-        if text is None:
-            if len(encoded) > 100_000:  # bounded: distinct aliases need no memory
-                encoded.clear()
-            text = encoded[value] = _encode(value)
-        return text
-
     for table, cls in TABLES.items():
         cols = columns(cls)
         extra = (*TIME_COLUMNS, EARLIEST_FIRST) if cls is Link else ()
@@ -155,7 +149,7 @@ def _write_records(con: sqlite3.Connection, dataset: Dataset) -> None:
             for n, record in enumerate(items):
                 row = [n, *values(record)]
                 for i in tuples:
-                    row[i + 1] = encode(row[i + 1])
+                    row[i + 1] = _encode(row[i + 1])
                 if timed:
                     t = link_time(record, dataset)
                     first = None if t.earliest is None else date_bounds(t.earliest)[0]
