@@ -45,8 +45,10 @@ from imrnet.index.layout import EARLIEST_FIRST, FORMAT, SEARCH_FIELDS, TABLES, T
 __all__ = ["FORMAT", "write_index"]
 
 
-#: Entities from which the name tables are computed in a second process.
-PARALLEL_MIN = 20_000
+#: Entities from which the name tables are computed in a second process, and up to which:
+#: the child copies the pages of the records it reads (reference counts), which at a
+#: million entities would take the build over 4 GiB.
+PARALLEL_MIN, PARALLEL_MAX = 20_000, 300_000
 
 
 #: JSON text of a list, Unicode kept (one encoder: json.dumps with options builds one a call).
@@ -238,12 +240,13 @@ def _fork_names(side: Path, dataset: Dataset) -> int | None:
     machine has more than one core: a forked child (sharing the checked
     records, copy on write) does it meanwhile. Only where fork is safe: a
     POSIX system, a single thread, more than one core, and data large
-    enough to be worth it (:data:`PARALLEL_MIN` entities).
+    enough to be worth it but small enough for two processes' memory
+    (:data:`PARALLEL_MIN` to :data:`PARALLEL_MAX` entities).
     """
     import threading
 
     if (not hasattr(os, "fork") or threading.active_count() > 1 or (os.cpu_count() or 1) < 2
-            or len(dataset.entities) < PARALLEL_MIN):
+            or not PARALLEL_MIN <= len(dataset.entities) <= PARALLEL_MAX):
         return None
     pid = os.fork()
     if pid:
