@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
 
-from imrnet.dataset.model import Citation, Entity, Link, Source
+from imrnet.dataset.model import Citation, Link, Source
 from imrnet.index import csr
 from imrnet.index.layout import EARLIEST_FIRST, TABLES, TIME_COLUMNS, columns
 
