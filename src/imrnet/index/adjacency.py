@@ -3,8 +3,8 @@
 :class:`IndexedNetwork` offers the node-level methods of
 :class:`imrnet.index.network.Network` (the ones path finding and ego
 networks use) over the arrays of :mod:`imrnet.index.csr`. Its nodes are
-entity *numbers* (file order from 0) rather than ids: :meth:`key` and
-:meth:`entity_id` convert. The link filter is applied to an entity's row
+entity *numbers* (file order from 0) rather than ids: :meth:`key` turns an
+id into a node, :meth:`entities` nodes into records. The link filter is applied to an entity's row
 when the row is first read: type and status by their byte codes, dates by
 the effective times stored at the build. Link records are read only for
 the links an answer shows (:meth:`between`, :meth:`links_among`).
@@ -19,7 +19,7 @@ Examples
 >>> write_index(path, tiny_dataset(), {})
 >>> net = IndexedNetwork(IndexedDataset(path))
 >>> agmr = net.key("agmr")
->>> [net.entity_id(k) for k in net.neighbour_keys(agmr)]
+>>> [e.id for e in net.entities(net.neighbour_keys(agmr))]
 ['alexander-ionov', 'imr-congress']
 >>> [link.type for link in net.between(agmr, net.key("alexander-ionov"))]
 ['leads']
@@ -59,8 +59,9 @@ class IndexedNetwork:
         self._type_names = vocab["entity_types"]
         self._link_types = arrays["link_types"]
         self._link_statuses = arrays["link_statuses"]
-        self._type_ok = [f.passes_type(t) for t in vocab["link_types"]]
-        self._status_ok = [f.passes_status(s) for s in vocab["link_statuses"]]
+        #: ``counted[type code][status code]``: links of that type and status count
+        self._counted = [[f.passes_type(t) and f.passes_status(s) for s in vocab["link_statuses"]]
+                         for t in vocab["link_types"]]
         self._symmetric = [LINK_TYPES[t].symmetric for t in vocab["link_types"]]
         self._rows: dict[int, list[tuple[int, int, bool]]] = {}
         self._time_ok: dict[int, bool] = {}
@@ -73,10 +74,6 @@ class IndexedNetwork:
         if number is None:
             raise KeyError(entity_id)
         return number
-
-    def entity_id(self, node: int) -> str:
-        """The id of the entity at ``node``."""
-        return self.entities([node])[0].id
 
     def entities(self, nodes: Iterable[int]) -> list:
         """The entity records of ``nodes``, in that order."""
@@ -100,11 +97,11 @@ class IndexedNetwork:
             return row
         lo, hi = self._offsets[node], self._offsets[node + 1]
         numbers = self._links[lo:hi]
-        type_ok, status_ok, symmetric = self._type_ok, self._status_ok, self._symmetric
+        counted, symmetric = self._counted, self._symmetric
         types, statuses = self._link_types, self._link_statuses
         row = []
         for j, k, out in zip(self._neighbours[lo:hi], numbers, self._out[lo:hi]):
-            if j != node and type_ok[types[k]] and status_ok[statuses[k]]:
+            if j != node and counted[types[k]][statuses[k]]:
                 row.append((j, k, bool(out) or symmetric[types[k]]))
         if self.link_filter.dated and row:
             timely = self._timely([k for _, k, _ in row])
@@ -164,7 +161,7 @@ class IndexedNetwork:
         numbers = set()
         for node in nodes:
             for k in self._links[self._offsets[node]:self._offsets[node + 1]]:
-                if self._type_ok[self._link_types[k]] and self._status_ok[self._link_statuses[k]]:
+                if self._counted[self._link_types[k]][self._link_statuses[k]]:
                     numbers.add(k)
         times = self.dataset.link_times(numbers).values()
         return sum(1 for t in times if time_matches(t, f.as_of, f.since, f.until) is None)

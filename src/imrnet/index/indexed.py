@@ -34,7 +34,7 @@ from pathlib import Path
 
 from imrnet.dataset.model import Citation, Link, Source
 from imrnet.index import csr
-from imrnet.index.layout import EARLIEST_FIRST, TABLES, TIME_COLUMNS, columns
+from imrnet.index.layout import EARLIEST_FIRST, TABLES, TIME_COLUMNS, columns, tuple_columns
 
 __all__ = ["IndexedDataset", "RecordMapping"]
 
@@ -54,9 +54,8 @@ class _Decoder:
 
     def __init__(self, cls):
         self.cls = cls
-        cols = columns(cls)
-        self.tuples = [i for i, f in enumerate(cols) if _field_type(cls, f).startswith("tuple")]
-        self.cited = cols.index("sources") if cls is not Source else -1
+        self.tuples = tuple_columns(cls)
+        self.cited = columns(cls).index("sources") if cls is not Source else -1
         self._seen: dict[tuple[str, bool], tuple] = {}  # one citation text recurs a lot
 
     def __call__(self, row) -> object:
@@ -75,12 +74,6 @@ class _Decoder:
             value = tuple(Citation(*i) for i in items) if citations else tuple(items)
             self._seen[text, citations] = value
         return value
-
-
-def _field_type(cls, name: str) -> str:
-    from dataclasses import fields
-
-    return next(str(f.type) for f in fields(cls) if f.name == name)
 
 
 class RecordMapping(Mapping):
@@ -198,7 +191,6 @@ class IndexedDataset:
         counts = extra["counts"]
         self.sources = RecordMapping(self, "sources", counts["sources"])
         self.entities = RecordMapping(self, "entities", counts["entities"])
-        self._link_count = counts["links"]
         self._links: dict[int, Link] = {}
         self._link_decode = _Decoder(Link)
         self._link_select = ", ".join(columns(Link))

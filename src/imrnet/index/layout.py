@@ -15,7 +15,8 @@ from dataclasses import fields
 
 from imrnet.dataset.model import Entity, Link, Source
 
-__all__ = ["EARLIEST_FIRST", "FORMAT", "SEARCH_FIELDS", "TABLES", "TIME_COLUMNS", "columns"]
+__all__ = ["EARLIEST_FIRST", "FORMAT", "SEARCH_FIELDS", "TABLES", "TIME_COLUMNS", "columns",
+           "tuple_columns"]
 
 #: Bumped whenever the layout changes; part of every index's key.
 FORMAT = 4
@@ -37,3 +38,14 @@ SEARCH_FIELDS = ("name", "alias", "id")
 def columns(cls) -> list[str]:
     """The record columns of ``cls``'s table: its dataclass fields, in order."""
     return [f.name for f in fields(cls)]
+
+
+def tuple_columns(cls) -> list[int]:
+    """Positions, among :func:`columns`, of the tuple fields (stored as JSON lists).
+
+    Examples
+    --------
+    >>> [columns(TABLES["entities"])[i] for i in tuple_columns(TABLES["entities"])]
+    ['aliases', 'countries', 'tags', 'sources']
+    """
+    return [i for i, f in enumerate(fields(cls)) if str(f.type).startswith("tuple")]

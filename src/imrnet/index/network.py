@@ -71,6 +71,7 @@ class Network:
         self.dataset = dataset
         #: The filter the links passed (``None``: given as they are).
         self.link_filter = None
+        self._incoming: dict[str, dict[str, None]] | None = None  # built on first use
         self.links: list[Link] = list(dataset.links if links is None else links)
         entities = dataset.entities
         self.undirected: dict[str, dict[str, list[Link]]] = {eid: {} for eid in entities}
@@ -117,10 +118,6 @@ class Network:
         """The node of entity ``entity_id`` (here, the id itself)."""
         return entity_id
 
-    def entity_id(self, node: str) -> str:
-        """The id of the entity at ``node``."""
-        return node
-
     def entities(self, nodes: Iterable[str]) -> list:
         """The entity records of ``nodes``, in that order."""
         return [self.dataset.entities[n] for n in nodes]
@@ -135,8 +132,8 @@ class Network:
 
     def incoming_keys(self, node: str) -> list[str]:
         """The distinct entities that can step to ``node`` when direction matters."""
-        if not hasattr(self, "_incoming"):
-            self._incoming: dict[str, dict[str, None]] = {}
+        if self._incoming is None:
+            self._incoming = {}
             for u, row in self.forward.items():
                 for w in row:
                     self._incoming.setdefault(w, {})[u] = None
@@ -196,7 +193,7 @@ def network_for(dataset, link_filter=None):
     A dataset read from a compiled index is traversed in the index
     (:class:`imrnet.index.adjacency.IndexedNetwork`); any other gets a
     :class:`Network`. Both offer the node-level methods: ``key``,
-    ``entity_id``, ``entities``, ``entity_type``, ``neighbour_keys``,
+    ``entities``, ``entity_type``, ``neighbour_keys``,
     ``incoming_keys``, ``between``, ``degree``, ``links_among``, ``bfs``.
     """
     network = getattr(dataset, "network", None)

@@ -36,11 +36,12 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from dataclasses import fields
 from pathlib import Path
 
 from imrnet.dataset.model import Citation, Dataset, Link
-from imrnet.index.layout import EARLIEST_FIRST, FORMAT, SEARCH_FIELDS, TABLES, TIME_COLUMNS, columns
+from imrnet.index.layout import (
+    EARLIEST_FIRST, FORMAT, SEARCH_FIELDS, TABLES, TIME_COLUMNS, columns, tuple_columns,
+)
 
 __all__ = ["FORMAT", "write_index"]
 
@@ -145,7 +146,7 @@ def _write_records(con: sqlite3.Connection, dataset: Dataset) -> None:
         con.execute(f"CREATE TABLE {table} (n INTEGER PRIMARY KEY, {', '.join((*cols, *extra))})")
         marks = ", ".join("?" * (len(cols) + len(extra) + 1))
         values = attrgetter(*cols)
-        tuples = [i for i, f in enumerate(fields(cls)) if str(f.type).startswith("tuple")]
+        tuples = tuple_columns(cls)
 
         def rows(items=records[table], timed=bool(extra), values=values, tuples=tuples):
             for n, record in enumerate(items):

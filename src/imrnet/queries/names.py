@@ -111,42 +111,13 @@ class NameIndex:
                 self._full.setdefault(key, set()).add(entity.id)
                 self._choices.append((key, entity.id))
 
-    def tables(self) -> dict:
-        """The index's lookup tables as plain JSON data (for the compiled index).
-
-        Examples
-        --------
-        >>> from imrnet.dataset.model import Entity
-        >>> ents = {"k": Entity("k", "Konstantin Malofeev", "person")}
-        >>> tables = NameIndex(ents).tables()
-        >>> tables["choices"]
-        [['k', 'k'], ['konstantin malofeev', 'k']]
-        >>> NameIndex.from_tables(ents, tables).resolve("Malofeyev").id
-        'k'
-        """
-        return {
-            "choices": [list(pair) for pair in self._choices],
-            "surnames": [[s, eid, names] for s, by_id in self._surname.items() for eid, names in by_id.items()],
-        }
-
-    @classmethod
-    def from_tables(cls, entities: Mapping[str, Entity], tables: dict) -> "NameIndex":
-        """An index rebuilt from :meth:`tables`, without normalizing any name again."""
-        choices = [(key, eid) for key, eid in tables["choices"]]
-        full: dict[str, set[str]] = {}
-        for key, eid in choices:
-            full.setdefault(key, set()).add(eid)
-        surnames: dict[str, dict[str, list[list[str]]]] = {}
-        for surname, eid, names in tables["surnames"]:
-            surnames.setdefault(surname, {})[eid] = names
-        return cls.from_lookups(entities, full, surnames, choices)
-
     @classmethod
     def from_lookups(cls, entities: Mapping[str, Entity], full, surnames, choices) -> "NameIndex":
         """An index over lookups kept elsewhere (the compiled index's tables).
 
-        ``full`` and ``surnames`` answer ``get(key, default)`` (and
-        ``surnames`` ``values()``) as the dicts :meth:`tables` describes;
+        ``full`` (normalized key to ids) and ``surnames`` (surname to
+        ``{id: [token lists]}``) answer ``get(key, default)``, and
+        ``surnames`` ``values()``, as this class's own dicts do;
         ``choices`` iterates the ``(key, id)`` pairs.
         """
         index = cls.__new__(cls)

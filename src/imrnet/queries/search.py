@@ -32,17 +32,22 @@ _SUMMARY_MIN = 90  # partial_ratio below this is not a summary hit
 
 
 
-def _name_score(query: str, target: str) -> float:
-    """Score a normalized name against a normalized query (see :func:`search`)."""
+def _name_score(query: str, target: str, ratio: float | None = None) -> float:
+    """Score a normalized name against a normalized query (see :func:`search`).
+
+    ``ratio`` is the name's rapidfuzz ``WRatio`` when a batch scorer already
+    computed it (0 below the fuzzy threshold); else it is computed here.
+    """
     if not target:
         return 0.0
     if target == query:
         return 100.0
     if (" " + target).find(" " + query) >= 0:
         return 90.0 + 9.0 * len(query) / len(target)
-    from rapidfuzz import fuzz
+    if ratio is None:
+        from rapidfuzz import fuzz
 
-    ratio = fuzz.WRatio(query, target)
+        ratio = fuzz.WRatio(query, target)
     return 0.89 * ratio if ratio >= _FUZZY_MIN else 0.0
 
 

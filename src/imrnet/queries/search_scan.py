@@ -54,21 +54,16 @@ def scan(query: str, table: NameTable, summaries: Callable[[], dict[int, str]],
     """
     from rapidfuzz import fuzz, process
 
-    from imrnet.queries.search import SEARCH_TIERS, _FUZZY_MIN, _SUMMARY_MIN, _summary_score
+    from imrnet.queries.search import (
+        SEARCH_TIERS, _FUZZY_MIN, _SUMMARY_MIN, _name_score, _summary_score,
+    )
 
     fuzzy = {i: ratio for _, ratio, i in process.extract(
         query, table.names, scorer=fuzz.WRatio, score_cutoff=_FUZZY_MIN, limit=None)}
     spaced = " " + query
     best: dict[int, tuple[float, str]] = {}
     for i, (target, owner, field) in enumerate(zip(table.names, table.owners, table.fields)):
-        if target == query:
-            score = 100.0
-        elif (" " + target).find(spaced) >= 0:
-            score = 90.0 + 9.0 * len(query) / len(target)
-        elif i in fuzzy:
-            score = 0.89 * fuzzy[i]
-        else:
-            continue
+        score = _name_score(query, target, fuzzy.get(i, 0.0))
         if score > best.get(owner, (0.0,))[0] and wanted(owner):
             best[owner] = (score, field)
     if len(best) < limit and len(query) >= 3:
