@@ -208,9 +208,16 @@ def load_cached(dirs: list[Path]) -> Dataset:
                                     "directories": [str(d) for d in dirs]})
     except OSError as error:
         _warn(f"could not write the index {path} ({error.strerror})")
+        return dataset
     except sqlite3.Error as error:
         _warn(f"could not write the index {path} ({error})")
-    return dataset
+        return dataset
+    # Answer from the index just written, as every later run will: its name
+    # tables and topology arrays are built, where the records in memory would
+    # need a name index and a network built again for this one answer.
+    from imrnet.index.indexed import IndexedDataset
+
+    return IndexedDataset(path)
 
 
 def _parse(dirs: list[Path]) -> Dataset:
