@@ -249,9 +249,21 @@ class IndexedDataset:
         return dict(self._rows("links", ", ".join(TIME_COLUMNS), list(numbers),
                                lambda row: LinkTime(*row)))
 
-    def entity_names(self, numbers: Iterable[int]) -> dict[int, tuple[str, str]]:
-        """Entity number to its ``(name, id)``, for ``numbers``."""
+    def entity_names(self, numbers: Iterable[int] | None = None) -> dict[int, tuple[str, str]]:
+        """Entity number to its ``(name, id)``, for ``numbers`` (every entity, in file order, when ``None``)."""
+        if numbers is None:
+            return {n: (name, eid) for n, name, eid in
+                    self._con.execute("SELECT n, name, id FROM entities ORDER BY n")}
         return dict(self._rows("entities", "name, id", list(numbers), tuple))
+
+    def time_rows(self) -> Iterator[tuple]:
+        """``(link number, *time columns)`` of every link in file order: the effective times stored at the build."""
+        return self._con.execute(f"SELECT n, {', '.join(TIME_COLUMNS)} FROM links ORDER BY n")
+
+    def account_rows(self) -> Iterator[tuple[int, str, str]]:
+        """``(link number, account_of, status)`` of every link that has an ``account_of``, in file order."""
+        return self._con.execute(
+            "SELECT n, account_of, status FROM links WHERE account_of IS NOT NULL ORDER BY n")
 
     def entity_types(self) -> bytes:
         """Every entity's type, one byte each in file order (codes of :func:`imrnet.index.csr.vocabularies`)."""

@@ -57,11 +57,10 @@ import math
 
 from imrnet.queries.filters import ALL_LINKS
 from imrnet.queries.inputs import count, entity_types, unknown_value
-from imrnet.queries import name_key
 from imrnet.errors import NoAnswer, UsageError
 from imrnet.dataset.model import Dataset
 from imrnet.index.engine import ENGINE, EngineGraph, load_igraph, to_igraph
-from imrnet.index.network import filtered_links
+from imrnet.index.measured import measured, top_ranked, vertices_of_types
 
 __all__ = [
     "MEASURES",
@@ -69,6 +68,7 @@ __all__ = [
     "BETWEENNESS_SOURCES",
     "centrality",
     "scores",
+    "vertex_scores",
     "betweenness_sources",
 ]
 
@@ -226,6 +226,20 @@ def scores(eg: EngineGraph, measure: str, sources: list[int] | None = None) -> d
     >>> scores(eg, "betweenness")
     {'a': 0.0, 'b': 1.0, 'c': 0.0}
     """
+    return eg.by_id(vertex_scores(eg, measure, sources))
+
+
+def vertex_scores(eg: EngineGraph, measure: str, sources: list[int] | None = None) -> list[float]:
+    """One centrality measure of every vertex of ``eg``, rounded, in vertex order.
+
+    As :func:`scores`, without the entity ids.
+
+    Examples
+    --------
+    >>> import igraph
+    >>> vertex_scores(EngineGraph(igraph.Graph.Star(3), ("a", "b", "c"), (2, 1, 1)), "degree")
+    [1.0, 0.5, 0.5]
+    """
     igraph = load_igraph()
 
     if measure not in MEASURES:
@@ -236,7 +250,7 @@ def scores(eg: EngineGraph, measure: str, sources: list[int] | None = None) -> d
         values = _values(eg, measure, sources)
     except igraph.InternalError as err:
         raise NoAnswer(f"{measure} centrality cannot be computed on this network: {err}") from None
-    return eg.by_id(round(float(v), DIGITS) + 0.0 for v in values)
+    return [round(float(v), DIGITS) + 0.0 for v in values]
 
 
 def centrality(
@@ -300,22 +314,21 @@ def centrality(
     kinds = entity_types([entity_type] if entity_type is not None else None, "--type")
     measures = MEASURES if measure == "all" else (measure,)
     sources = betweenness_sources(len(dataset.entities), sample, seed)
-    entities = [e for e in dataset.entities.values() if kinds is None or e.type in kinds]
-    if dataset.entities and not entities:
+    eligible = vertices_of_types(dataset, kinds)
+    if dataset.entities and not eligible:
         raise NoAnswer(f"no entity of type {entity_type} in the dataset")
-    eg = to_igraph(dataset, filtered_links(dataset, link_filter))
-    table = {m: scores(eg, m, sources) for m in measures}
-    key_measure = measures[0]
-    entities.sort(key=lambda e: (-table[key_measure][e.id], *name_key(e)))
-    if top is not None:
-        entities = entities[:top]
+    view = measured(dataset, link_filter)
+    eg = view.graph
+    table = {m: vertex_scores(eg, m, sources) for m in measures}
+    ranked = top_ranked(table[measures[0]], eligible, top, view.names)
+    refs = view.refs(ranked)
     results = []
-    for rank, entity in enumerate(entities, 1):
-        row = {"rank": rank, **entity.ref()}
+    for rank, v in enumerate(ranked, 1):
+        row = {"rank": rank, **refs[v]}
         if measure == "all":
-            row.update({m: table[m][entity.id] for m in measures})
+            row.update({m: table[m][v] for m in measures})
         else:
-            row["score"] = table[measure][entity.id]
+            row["score"] = table[measure][v]
         results.append(row)
     sampled = sources is not None and "betweenness" in measures
     return {

@@ -42,12 +42,11 @@ Examples
 from __future__ import annotations
 
 from imrnet.queries.filters import ALL_LINKS
-from imrnet.queries import name_key
 from imrnet.errors import NoAnswer
 from imrnet.queries.inputs import count, unknown_value
 from imrnet.dataset.model import Dataset
-from imrnet.index.engine import ENGINE, load_igraph, seeded, to_igraph
-from imrnet.index.network import filtered_links, to_networkx
+from imrnet.index.engine import ENGINE, EngineGraph, load_igraph, seeded
+from imrnet.index.measured import measured
 
 __all__ = ["METHODS", "find_communities"]
 
@@ -102,15 +101,22 @@ def find_communities(
     seed = count(seed, "--seed", 0)
     if not dataset.entities:
         raise NoAnswer("the network has no entities to group")
-    links = filtered_links(dataset, link_filter)
+    view = measured(dataset, link_filter)
+    eg = view.graph
     if method == "label-propagation":
-        engine, ids, groups, degree = _networkx_groups(dataset, links)
+        engine, groups = _networkx_groups(eg)
     else:
-        engine, ids, groups, degree = _igraph_groups(dataset, links, method, seed)
-    entities = dataset.entities
-    order = lambda v: (-degree[v], *name_key(entities[ids[v]]))  # noqa: E731
-    ranked = [[ids[v] for v in sorted(group, key=order)] for group in groups]
-    ranked.sort(key=lambda ms: (-len(ms), *name_key(entities[ms[0]])))
+        engine, groups = _igraph_groups(eg, method, seed)
+    degree = eg.graph.degree()
+    refs = view.refs()
+    # One order of every entity (degree, descending, then name, then id):
+    # each community lists its members in it, the central one first.
+    keys = {v: (ref["name"].casefold(), ref["id"]) for v, ref in refs.items()}
+    place = [0] * len(eg)
+    for i, v in enumerate(sorted(range(len(eg)), key=lambda v: (-degree[v], *keys[v]))):
+        place[v] = i
+    ranked = [sorted(group, key=place.__getitem__) for group in groups]
+    ranked.sort(key=lambda ms: (-len(ms), *keys[ms[0]]))
     return {
         "method": method,
         "engine": engine,
@@ -119,8 +125,8 @@ def find_communities(
             {
                 "index": i,
                 "size": len(members),
-                "central": entities[members[0]].ref(),
-                "members": [entities[m].ref() for m in members],
+                "central": dict(refs[members[0]]),
+                "members": [refs[m] for m in members],
             }
             for i, members in enumerate(ranked, 1)
         ],
@@ -128,11 +134,10 @@ def find_communities(
     }
 
 
-def _igraph_groups(dataset: Dataset, links, method: str, seed: int) -> tuple:
-    """Louvain or greedy modularity with igraph: engine, ids, vertex groups, degrees."""
+def _igraph_groups(eg: EngineGraph, method: str, seed: int) -> tuple:
+    """Louvain or greedy modularity with igraph: the engine and the vertex groups."""
     igraph = load_igraph()
 
-    eg = to_igraph(dataset, links)
     try:
         if method == "louvain":
             with seeded(seed):
@@ -141,20 +146,25 @@ def _igraph_groups(dataset: Dataset, links, method: str, seed: int) -> tuple:
             clustering = eg.graph.community_fastgreedy().as_clustering()
     except igraph.InternalError as err:
         raise NoAnswer(f"{method} cannot group this network: {err}") from None
-    return ENGINE, eg.ids, list(clustering), eg.graph.degree()
+    return ENGINE, list(clustering)
 
 
-def _networkx_groups(dataset: Dataset, links) -> tuple:
-    """Label propagation with NetworkX, in the shape of igraph's results."""
+def _networkx_groups(eg: EngineGraph) -> tuple:
+    """Label propagation with NetworkX, on the graph :func:`~imrnet.index.network.to_networkx` builds.
+
+    Nodes are entity ids in file order, edges are added in the order of
+    their first link: the graph, and so the result, of ``to_networkx``.
+    """
     import networkx as nx
     from networkx.algorithms import community as nxc
 
-    graph = to_networkx(dataset, links)
-    ids = list(graph)
+    ids = list(eg.ids)
+    graph = nx.Graph()
+    graph.add_nodes_from(ids)
+    graph.add_edges_from((ids[a], ids[b]) for a, b in eg.graph.get_edgelist())
     position = {node: i for i, node in enumerate(ids)}
     try:
         groups = nxc.label_propagation_communities(graph)
     except nx.NetworkXException as err:
         raise NoAnswer(f"label-propagation cannot group this network: {err}") from None
-    degree = [graph.degree(node) for node in ids]
-    return "networkx", ids, [[position[n] for n in group] for group in groups], degree
+    return "networkx", [[position[n] for n in group] for group in groups]

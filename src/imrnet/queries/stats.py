@@ -29,16 +29,11 @@ Examples
 
 from __future__ import annotations
 
-import heapq
-
 from imrnet.queries.filters import ALL_LINKS
-from imrnet.queries import name_key
-from imrnet.dataset.accounts import fact_count
-from imrnet.dataset.counts import dataset_counts
 from imrnet.queries.inputs import count
 from imrnet.dataset.model import Dataset
-from imrnet.index.engine import ENGINE, to_igraph
-from imrnet.index.network import filtered_links
+from imrnet.index.engine import ENGINE
+from imrnet.index.measured import measured, top_ranked
 
 __all__ = ["DIAMETER_EXACT_MAX", "DIAMETER_BFS_BUDGET", "diameter_bounds", "network_stats"]
 
@@ -138,11 +133,10 @@ def network_stats(dataset: Dataset, *, link_filter=None, top: int = 5) -> dict:
     """
     link_filter = link_filter or ALL_LINKS
     top = count(top, "--top", 1)
-    links = filtered_links(dataset, link_filter)
-    eg = to_igraph(dataset, links)
+    view = measured(dataset, link_filter)
+    eg = view.graph
     graph = eg.graph
-    entities = dataset.entities
-    counts = dataset_counts(dataset, links, every=True)
+    counts = view.counts()
 
     n = len(eg)
     components = graph.connected_components()
@@ -159,29 +153,16 @@ def network_stats(dataset: Dataset, *, link_filter=None, top: int = 5) -> dict:
         lower = upper = 0
 
     degrees = graph.degree()
-    ranked = heapq.nsmallest(
-        top,
-        (i for i in range(n) if degrees[i] > 0),
-        key=lambda i: (-degrees[i], *name_key(entities[eg.ids[i]])),
-    )
+    ranked = top_ranked(degrees, (i for i in range(n) if degrees[i] > 0), top, view.names)
     # The facts behind each hub: competing accounts of one fact count once.
-    hub_ids = {eg.ids[i] for i in ranked}
-    touching: dict[str, list] = {eid: [] for eid in hub_ids}
-    for link in links:
-        if link.source != link.target:
-            for end in (link.source, link.target):
-                if end in hub_ids:
-                    touching[end].append(link)
-    hubs = [
-        {"rank": rank, **entities[eg.ids[i]].ref(), "degree": degrees[i],
-         "links": fact_count(touching[eg.ids[i]])}
-        for rank, i in enumerate(ranked, 1)
-    ]
+    refs, touching = view.refs(ranked), view.hub_links(ranked)
+    hubs = [{"rank": rank, **refs[i], "degree": degrees[i], "links": touching[i]}
+            for rank, i in enumerate(ranked, 1)]
     pairs = graph.ecount()
     return {
-        "entities": len(entities),
+        "entities": len(dataset.entities),
         "links": counts["links"],
-        "links_total": fact_count(dataset.links),
+        "links_total": view.links_total(),
         "account_groups": counts["account_groups"],
         "entity_types": counts["entity_types"],
         "link_types": counts["link_types"],
