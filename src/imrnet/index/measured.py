@@ -118,12 +118,12 @@ class RecordMeasured:
         return self.dataset.entities[self.graph.ids[vertex]]
 
     def names(self, vertices: Iterable[int] | None = None) -> dict[int, tuple[str, str]]:
-        """Vertex to the ``(name, id)`` of its entity (every vertex when ``None``)."""
+        """Vertex to the ``(name, id)`` of its entity; every vertex, in order, when ``None``."""
         vertices = range(len(self.graph)) if vertices is None else vertices
         return {v: (e.name, e.id) for v in vertices for e in (self._entity(v),)}
 
     def refs(self, vertices: Iterable[int] | None = None) -> dict[int, dict]:
-        """Vertex to its entity's reference (``{"id", "name", "type"}``)."""
+        """Vertex to its entity's ``{"id", "name", "type"}``; every vertex, in order, when ``None``."""
         vertices = range(len(self.graph)) if vertices is None else vertices
         return {v: self._entity(v).ref() for v in vertices}
 
@@ -261,7 +261,7 @@ class IndexMeasured:
         return out
 
     def names(self, vertices: Iterable[int] | None = None) -> dict[int, tuple[str, str]]:
-        """Vertex to the ``(name, id)`` of its entity (every vertex when ``None``)."""
+        """Vertex to the ``(name, id)`` of its entity; every vertex, in order, when ``None``."""
         if vertices is not None:
             vertices = list(vertices)
             if len(vertices) * _SCAN_SHARE < len(self.graph):
@@ -270,7 +270,7 @@ class IndexMeasured:
         return every if vertices is None else {v: every[v] for v in vertices}
 
     def refs(self, vertices: Iterable[int] | None = None) -> dict[int, dict]:
-        """Vertex to its entity's reference (``{"id", "name", "type"}``)."""
+        """Vertex to its entity's ``{"id", "name", "type"}``; every vertex, in order, when ``None``."""
         codes = self.dataset.entity_types()
         return {v: {"id": eid, "name": name, "type": ENTITY_TYPES[codes[v]]}
                 for v, (name, eid) in self.names(vertices).items()}

@@ -6,7 +6,9 @@ passes the filter (:func:`imrnet.index.engine.to_igraph`, the same graph as
 count once, direction is ignored, and entities without links are included
 (they score 0, or the minimum). Restricting the ranking to one entity type
 (``entity_type``) does not change the graph: scores are always computed on
-the whole network.
+the whole network. From a compiled index the graph is built from its
+topology arrays and only the ranked entities' names are read
+(:mod:`imrnet.index.measured`).
 
 Each measure is NetworkX's, with NetworkX's default normalisation; igraph
 computes it (``"engine": "igraph"`` in every result):

@@ -2,7 +2,8 @@
 
 Computed on the undirected simple graph of the counted links
 (:func:`imrnet.index.engine.to_igraph`, the graph of
-:func:`imrnet.index.network.to_networkx`); entities without links form
+:func:`imrnet.index.network.to_networkx`, built from a compiled index's
+topology arrays by :mod:`imrnet.index.measured`); entities without links form
 communities of their own. Every result names its ``"engine"``.
 
 ==================  ========  ===============================================
@@ -108,15 +109,18 @@ def find_communities(
     else:
         engine, groups = _igraph_groups(eg, method, seed)
     degree = eg.graph.degree()
-    refs = view.refs()
+    refs = list(view.refs().values())  # in vertex order
+    keys = [(ref["name"].casefold(), ref["id"]) for ref in refs]
     # One order of every entity (degree, descending, then name, then id):
     # each community lists its members in it, the central one first.
-    keys = {v: (ref["name"].casefold(), ref["id"]) for v, ref in refs.items()}
-    place = [0] * len(eg)
-    for i, v in enumerate(sorted(range(len(eg)), key=lambda v: (-degree[v], *keys[v]))):
-        place[v] = i
-    ranked = [sorted(group, key=place.__getitem__) for group in groups]
-    ranked.sort(key=lambda ms: (-len(ms), *keys[ms[0]]))
+    community = [0] * len(eg)
+    for c, group in enumerate(groups):
+        for v in group:
+            community[v] = c
+    ranked: list[list[int]] = [[] for _ in groups]
+    for v in sorted(range(len(eg)), key=lambda v: (-degree[v], keys[v])):
+        ranked[community[v]].append(v)
+    ranked.sort(key=lambda ms: (-len(ms), keys[ms[0]]))
     return {
         "method": method,
         "engine": engine,

@@ -3,7 +3,9 @@
 Entity counts cover the whole dataset; link counts cover the counted
 links. Structure (components, density, diameter, hubs) is measured with
 igraph on the undirected simple graph of the counted links over every
-entity (:func:`imrnet.index.engine.to_igraph`).
+entity (:func:`imrnet.index.engine.to_igraph`); from a compiled index the
+graph and every count come from its topology arrays, names only for the
+hubs shown (:mod:`imrnet.index.measured`).
 
 Nothing here is quadratic on a large graph. The diameter of the largest
 component is found with iFUB (Crescenzi et al., 2013): breadth-first
