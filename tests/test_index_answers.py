@@ -35,26 +35,15 @@ from imrnet.queries.search import search
 
 SMALL = Path(__file__).parent / "fixtures" / "graph" / "small"
 
+sys.path.insert(0, str(Path(__file__).parent))
+from index_pairs import both, indexed_pair  # noqa: E402
+
 
 @pytest.fixture(scope="module", params=["bundled", "small"])
 def pair(request, tmp_path_factory):
     """(records from the loader, the same read back from an index file)."""
     directory = bundled_dir() if request.param == "bundled" else SMALL
-    records = load([directory])
-    path = tmp_path_factory.mktemp("index") / "index.sqlite"
-    write_index(path, records, {})
-    return records, IndexedDataset(path)
-
-
-def both(pair, func, *args, **kwargs):
-    answers = []
-    for dataset in pair:
-        try:
-            answers.append(func(dataset, *args, **kwargs))
-        except ImrnetError as error:  # an empty answer or a usage error: the same one
-            answers.append((type(error).__name__, str(error), getattr(error, "empty", None)))
-    assert answers[0] == answers[1]
-    return answers[0]
+    return indexed_pair(load([directory]), tmp_path_factory.mktemp("index"))
 
 
 def some(pair, count: int, seed: int) -> list[str]:

@@ -14,6 +14,7 @@ value.
 from __future__ import annotations
 
 import random
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,9 @@ from imrnet.queries.filters import LinkFilter
 from imrnet.queries.stats import network_stats
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+sys.path.insert(0, str(Path(__file__).parent))
+from index_pairs import both, indexed_pair  # noqa: E402
 DATA = ["bundled", "graph/small", "graph/empty", "present", "semantics/time", "semantics/evidence",
         "records/basic", "random"]
 
@@ -71,20 +75,7 @@ def pair(request, tmp_path_factory):
         records = _random_dataset(80, 260, 5)
     else:
         records = load([bundled_dir() if request.param == "bundled" else FIXTURES / request.param])
-    path = tmp_path_factory.mktemp("index") / "index.sqlite"
-    write_index(path, records, {})
-    return records, IndexedDataset(path)
-
-
-def both(pair, func, *args, **kwargs):
-    answers = []
-    for dataset in pair:
-        try:
-            answers.append(func(dataset, *args, **kwargs))
-        except ImrnetError as error:  # an empty answer or a usage error: the same one
-            answers.append((type(error).__name__, str(error)))
-    assert answers[0] == answers[1]
-    return answers[0]
+    return indexed_pair(records, tmp_path_factory.mktemp("index"))
 
 
 FILTERS = [
