@@ -58,13 +58,15 @@ def test_index_reads_back_the_same_dataset(data, tmp_path):
 def test_every_dataset_is_indexed_even_a_small_one(data):
     dataset = cache.load_cached([data])
     assert len(indexes()) == 1
-    # the first load answers from the records it just checked; later ones from the index
-    assert type(dataset).__name__ == "Dataset"
+    # the first load answers from the index it just wrote, as later ones do
+    assert type(dataset).__name__ == "IndexedDataset"
     assert type(cache.load_cached([data])).__name__ == "IndexedDataset"
+    assert dict(dataset.entities) == load([data]).entities
 
 
 def test_second_load_comes_from_the_index(data):
     first = cache.load_cached([data])
+    assert first.entities["tsargrad"].name == "Tsargrad TV"
     (index,) = indexes()
     assert stat.S_IMODE(index.stat().st_mode) == 0o600
     assert stat.S_IMODE(cache.cache_dir().stat().st_mode) == 0o700
@@ -77,7 +79,6 @@ def test_second_load_comes_from_the_index(data):
     con.close()
     second = cache.load_cached([data])
     assert second.entities["tsargrad"].name == "From The Index"
-    assert first.entities["tsargrad"].name == "Tsargrad TV"
 
 
 def _edit(path: Path, old: str, new: str, keep_time: bool) -> None:
@@ -255,10 +256,26 @@ def test_index_of_another_layout_is_rebuilt(data, damage):
     assert back.entities["tsargrad"].name == "Tsargrad TV"
 
 
-def test_index_written_with_a_second_process_is_the_same_file_content(tmp_path, monkeypatch):
-    """Above PARALLEL_MIN entities a forked child computes the name tables; the index is identical."""
+def _content(path: Path, meta: bool = True) -> dict:
+    """Every table of an index file, its schema, and what its word index finds."""
     import sqlite3
 
+    con = sqlite3.connect(path)
+    tables = [t for (t,) in con.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_words%'")
+        if meta or t != "meta"]
+    content = {t: con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in tables}
+    # the word index answers the same prefix queries
+    content["words"] = [con.execute(
+        "SELECT rowid FROM search_words WHERE search_words MATCH ? ORDER BY rowid", (q,)).fetchall()
+        for q in ('"ionov"*', '"tsar"*', '"international movement"*', '"inter"*')]
+    content["schema"] = sorted(con.execute("SELECT type, name, tbl_name FROM sqlite_master"))
+    con.close()
+    return content
+
+
+def test_index_written_with_a_second_process_is_the_same_file_content(tmp_path, monkeypatch):
+    """Above PARALLEL_MIN entities a forked child writes the entities and name tables; the index is identical."""
     from imrnet.dataset.locations import bundled_dir
     from imrnet.index import store
 
@@ -267,17 +284,50 @@ def test_index_written_with_a_second_process_is_the_same_file_content(tmp_path, 
     for name, least in (("one.sqlite", 10**9), ("two.sqlite", 0)):
         monkeypatch.setattr(store, "PARALLEL_MIN", least)
         write_index(tmp_path / name, dataset, {})
-        con = sqlite3.connect(tmp_path / name)
-        tables = [t for (t,) in con.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_words%'")]
-        contents.append({t: con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in tables})
-        # the word index answers the same prefix queries
-        contents[-1]["words"] = [con.execute(
-            "SELECT rowid FROM search_words WHERE search_words MATCH ? ORDER BY rowid", (q,)).fetchall()
-            for q in ('"ionov"*', '"tsar"*', '"international movement"*')]
-        schema = sorted(con.execute("SELECT type, name, tbl_name FROM sqlite_master"))
-        contents[-1]["schema"] = schema
-        con.close()
+        contents.append(_content(tmp_path / name))
     assert contents[0] == contents[1]
     assert contents[1]["words"][0]  # not vacuous: Ionov is found
-    assert not list(tmp_path.glob("*.names"))  # the side file is gone
+    assert len(contents[1]["entities"]) == len(dataset.entities)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one.sqlite", "two.sqlite"]  # no side file left
+
+
+RETRACTIONS = Path(__file__).parent / "fixtures" / "retractions"
+
+
+@pytest.mark.parametrize("dirs", [[BASIC], [RETRACTIONS / "base", RETRACTIONS / "overlay"]],
+                         ids=["plain", "retracted"])
+def test_index_begun_while_the_links_are_read_is_the_same(dirs, tmp_path, monkeypatch):
+    """The first run starts writing the entities before the links are read: the same index results.
+
+    With a retraction, the entities the child began on are not the dataset's
+    in the end (some are replaced): the parent stops it and writes them itself.
+    """
+    from imrnet.index import store
+
+    contents = []
+    for least in (10**9, 0):
+        monkeypatch.setattr(store, "PARALLEL_MIN", least)
+        monkeypatch.setenv("IMRNET_CACHE_DIR", str(tmp_path / f"cache-{least}"))
+        dataset = cache.load_cached(dirs)
+        assert dict(dataset.entities) == load(dirs).entities
+        (index,) = indexes()
+        contents.append(_content(index, meta=False))
+        assert [p.name for p in index.parent.iterdir()] == [index.name]
+    assert contents[0] == contents[1]
+    assert contents[1]["entities"]
+
+
+def test_invalid_data_leaves_no_index_and_no_process(data, monkeypatch):
+    """The child begun on valid entities is stopped when the links turn out invalid."""
+    from imrnet.index import store
+
+    monkeypatch.setattr(store, "PARALLEL_MIN", 0)
+    links = data / "links.yaml"
+    links.write_text(links.read_text(encoding="utf-8") + "- {source: nobody, target: tsargrad}\n",
+                     encoding="utf-8")
+    result = runner.invoke(app, ["path", "Tsargrad", "Malofeev", "--data", str(data)])
+    assert result.exit_code == 3, result.output
+    assert "links.yaml" in result.stderr
+    assert list(cache.cache_dir().iterdir()) == []
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child left behind, not even a zombie

@@ -198,20 +198,22 @@ def load_cached(dirs: list[Path]) -> Dataset:
         except Exception:  # noqa: BLE001 - a broken or foreign file: rebuild it
             pass
     started = time.time_ns()
-    dataset = _parse(dirs)
-    for stamp in stamps:
-        stamp[3] = _hash(Path(stamp[0]))
-    from imrnet.index.store import write_index
+    from imrnet.index.store import IndexWriter
 
-    try:
-        write_index(path, dataset, {"built_ns": started, "stamps": stamps,
+    with IndexWriter(path) as writer:
+        # the index build begins on the sources and entities while the links are read
+        dataset = _parse(dirs, ready=lambda checker: writer.start(checker.sources, checker.entities))
+        for stamp in stamps:
+            stamp[3] = _hash(Path(stamp[0]))
+        try:
+            writer.finish(dataset, {"built_ns": started, "stamps": stamps,
                                     "directories": [str(d) for d in dirs]})
-    except OSError as error:
-        _warn(f"could not write the index {path} ({error.strerror})")
-        return dataset
-    except sqlite3.Error as error:
-        _warn(f"could not write the index {path} ({error})")
-        return dataset
+        except OSError as error:
+            _warn(f"could not write the index {path} ({error.strerror})")
+            return dataset
+        except sqlite3.Error as error:
+            _warn(f"could not write the index {path} ({error})")
+            return dataset
     # Answer from the index just written, as every later run will: its name
     # tables and topology arrays are built, where the records in memory would
     # need a name index and a network built again for this one answer.
@@ -220,11 +222,11 @@ def load_cached(dirs: list[Path]) -> Dataset:
     return IndexedDataset(path)
 
 
-def _parse(dirs: list[Path]) -> Dataset:
+def _parse(dirs: list[Path], ready=None) -> Dataset:
     """Parse and check ``dirs`` (the loader and its YAML reader load only here)."""
     from imrnet.dataset.loader import load
 
-    return load(dirs)
+    return load(dirs, ready=ready)
 
 
 def _restamp(path: Path, meta: dict, stamps: list[list]) -> None:

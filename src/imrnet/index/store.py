@@ -70,50 +70,116 @@ def write_index(path: Path, dataset: Dataset, meta: dict, progress=None) -> None
 
     The file is built beside its final place and renamed over it, so a reader
     never sees half an index. ``progress``, when given, is called with a
-    short description of each part as it starts.
+    short description of each part as it starts. (:class:`IndexWriter` does
+    the same in two steps, the first while the links are still being read.)
     """
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
-    step = progress or (lambda what: None)
-    side = tmp.with_name(tmp.name + ".names")
-    side.unlink(missing_ok=True)
-    child = None
-    try:
-        child = _fork_names(side, dataset)
-        con = sqlite3.connect(tmp)
-        con.execute("PRAGMA journal_mode = OFF")
-        con.execute("PRAGMA synchronous = OFF")
-        with con:
-            _write_meta(con, dataset, meta)
-            step("records")
-            _write_records(con, dataset)
-            step("topology")
-            from imrnet.index import csr
+    with IndexWriter(path) as writer:
+        writer.start(dataset.sources, dataset.entities)
+        writer.finish(dataset, meta, progress)
 
-            for name, data in csr.build(dataset).items():
-                con.execute("INSERT INTO blobs VALUES (?, ?)", (name, data))
-        step("names")
-        if child is not None and os.waitpid(child, 0)[1] == 0:
-            child = None
-            _copy_names(con, side)
-        else:  # no child, or it failed: do it here
-            child = None
+
+class IndexWriter:
+    """An index written in two steps: sources and entities as soon as they are checked, then the rest.
+
+    :meth:`start` hands the checked sources and entities to a forked child
+    (:func:`_fork_entities`), which writes their records, name tables and
+    word index into a side file while the loader reads the links;
+    :meth:`finish` writes the links and the topology, then copies the
+    child's tables in. Without a child (small data, one core, threads) or
+    when the dataset finished with other sources or entities than it
+    started with (a retraction), :meth:`finish` writes everything itself.
+    Used as a context manager, it leaves nothing behind but a finished
+    index.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from imrnet.dataset.examples import tiny_dataset
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "index.sqlite"
+    >>> with IndexWriter(path) as writer:
+    ...     writer.start({}, {})
+    ...     writer.finish(tiny_dataset(), {"stamps": []})
+    >>> sorted(p.name for p in path.parent.iterdir())
+    ['index.sqlite']
+    """
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        self._side = self._tmp.with_name(self._tmp.name + ".names")
+        self._child: int | None = None
+        self._started: tuple = ()
+
+    def __enter__(self) -> "IndexWriter":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def start(self, sources: dict, entities: dict) -> None:
+        """Begin on the checked ``sources`` and ``entities`` in a child process, where that is worth it."""
+        self._started = (sources, entities, len(sources), len(entities))
+        try:
+            self._side.unlink(missing_ok=True)
+        except OSError:
+            return  # finish reports what is wrong with the directory
+        self._child = _fork_entities(self._side, sources, entities)
+
+    def finish(self, dataset: Dataset, meta: dict, progress=None) -> None:
+        """Write the rest of ``dataset`` and ``meta``, and put the index in place."""
+        step = progress or (lambda what: None)
+        sources, entities, n_sources, n_entities = self._started or (None, None, -1, -1)
+        if self._child is not None and not (dataset.sources is sources and dataset.entities is entities
+                                            and len(sources) == n_sources and len(entities) == n_entities):
+            self._stop_child()  # it started on records the dataset no longer holds
+        self._tmp.unlink(missing_ok=True)
+        os.close(os.open(self._tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        con = sqlite3.connect(self._tmp)
+        try:
+            con.execute("PRAGMA journal_mode = OFF")
+            con.execute("PRAGMA synchronous = OFF")
             with con:
-                _write_names_and_search(con, dataset)
-        with con:
-            for ddl in _NAME_INDEXES:
-                con.execute(ddl)
-        con.close()
-        os.replace(tmp, path)
-    finally:
-        if child is not None:  # interrupted while the child ran
-            os.kill(child, 9)
-            os.waitpid(child, 0)
-        tmp.unlink(missing_ok=True)
-        side.unlink(missing_ok=True)
+                _write_meta(con, dataset, meta)
+                step("records")
+                for table in ("sources", "entities"):
+                    con.execute(_table_ddl(table))
+                    if self._child is None:
+                        _write_table(con, table, getattr(dataset, table).values(), dataset)
+                con.execute(_table_ddl("links"))
+                _write_table(con, "links", dataset.links, dataset)
+                step("topology")
+                from imrnet.index import csr
+
+                for name, data in csr.build(dataset).items():
+                    con.execute("INSERT INTO blobs VALUES (?, ?)", (name, data))
+            step("names")
+            child, self._child = self._child, None
+            if child is not None and os.waitpid(child, 0)[1] == 0:
+                _copy_side(con, self._side)
+            else:  # no child, or it failed: do it here
+                with con:
+                    if child is not None:
+                        for table in ("sources", "entities"):
+                            _write_table(con, table, getattr(dataset, table).values(), dataset)
+                    _write_names_and_search(con, dataset.entities)
+            with con:
+                for ddl in _INDEXES:
+                    con.execute(ddl)
+        finally:
+            con.close()
+        os.replace(self._tmp, self.path)
+
+    def _stop_child(self) -> None:
+        if self._child is not None:
+            os.kill(self._child, 9)
+            os.waitpid(self._child, 0)
+            self._child = None
+
+    def close(self) -> None:
+        """Stop the child, if any, and remove every file but a finished index."""
+        self._stop_child()
+        self._tmp.unlink(missing_ok=True)
+        self._side.unlink(missing_ok=True)
 
 
 def _write_meta(con: sqlite3.Connection, dataset: Dataset, meta: dict) -> None:
@@ -130,41 +196,37 @@ def _write_meta(con: sqlite3.Connection, dataset: Dataset, meta: dict) -> None:
                     [("meta", json.dumps(meta)), ("dataset", json.dumps(extra))])
 
 
-def _write_records(con: sqlite3.Connection, dataset: Dataset) -> None:
+def _table_ddl(table: str) -> str:
+    cls = TABLES[table]
+    extra = (*TIME_COLUMNS, EARLIEST_FIRST) if cls is Link else ()
+    return f"CREATE TABLE {table} (n INTEGER PRIMARY KEY, {', '.join((*columns(cls), *extra))})"
+
+
+def _write_table(con: sqlite3.Connection, table: str, records, dataset: Dataset | None) -> None:
+    """The rows of ``records`` into ``table`` (created); ``dataset`` gives links their effective time."""
     from operator import attrgetter
 
     from imrnet.dataset.when import date_bounds, link_time
 
-    records = {
-        "sources": dataset.sources.values(),
-        "entities": dataset.entities.values(),
-        "links": dataset.links,
-    }
-    for table, cls in TABLES.items():
-        cols = columns(cls)
-        extra = (*TIME_COLUMNS, EARLIEST_FIRST) if cls is Link else ()
-        con.execute(f"CREATE TABLE {table} (n INTEGER PRIMARY KEY, {', '.join((*cols, *extra))})")
-        marks = ", ".join("?" * (len(cols) + len(extra) + 1))
-        values = attrgetter(*cols)
-        tuples = tuple_columns(cls)
+    cls = TABLES[table]
+    cols = columns(cls)
+    timed = cls is Link
+    marks = ", ".join("?" * (len(cols) + 1 + (len(TIME_COLUMNS) + 1 if timed else 0)))
+    values = attrgetter(*cols)
+    tuples = [i + 1 for i in tuple_columns(cls)]
 
-        def rows(items=records[table], timed=bool(extra), values=values, tuples=tuples):
-            for n, record in enumerate(items):
-                row = [n, *values(record)]
-                for i in tuples:
-                    row[i + 1] = _encode(row[i + 1])
-                if timed:
-                    t = link_time(record, dataset)
-                    first = None if t.earliest is None else date_bounds(t.earliest)[0]
-                    row += (t.timing, t.start, t.end, t.basis, t.earliest, first)
-                yield row
+    def rows():
+        for n, record in enumerate(records):
+            row = [n, *values(record)]
+            for i in tuples:
+                row[i] = _encode(row[i])
+            if timed:
+                t = link_time(record, dataset)
+                first = None if t.earliest is None else date_bounds(t.earliest)[0]
+                row += (t.timing, t.start, t.end, t.basis, t.earliest, first)
+            yield row
 
-        con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows())
-        if cls is not Link:
-            con.execute(f"CREATE UNIQUE INDEX {table}_id ON {table} (id)")
-    # what a date filter leaves out, counted without reading every link
-    con.execute(f"CREATE INDEX links_undated ON links ({EARLIEST_FIRST}, type, status) "
-                "WHERE t_start IS NULL AND t_end IS NULL")
+    con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows())
 
 
 #: The name and search tables, created beside the records (``search_words`` is
@@ -176,13 +238,18 @@ _NAME_TABLES = (
 )
 _WORDS = "CREATE VIRTUAL TABLE search_words USING fts5(names, content='', columnsize=0)"
 _TEXT = "CREATE TABLE search_text (n INTEGER PRIMARY KEY, names TEXT)"
-_NAME_INDEXES = (
+_INDEXES = (
+    "CREATE UNIQUE INDEX sources_id ON sources (id)",
+    "CREATE UNIQUE INDEX entities_id ON entities (id)",
+    # what a date filter leaves out, counted without reading every link
+    f"CREATE INDEX links_undated ON links ({EARLIEST_FIRST}, type, status) "
+    "WHERE t_start IS NULL AND t_end IS NULL",
     "CREATE INDEX name_keys_key ON name_keys (key)",
     "CREATE INDEX surnames_surname ON surnames (surname)",
 )
 
 
-def _write_names_and_search(con: sqlite3.Connection, dataset: Dataset, words: str = "search_words") -> None:
+def _write_names_and_search(con: sqlite3.Connection, entities: dict, words: str = "search_words") -> None:
     """The name tables, the normalized fields and the word text of every entity, one at a time.
 
     ``words`` is the table the word text goes to: the FTS5 index itself, or
@@ -209,7 +276,7 @@ def _write_names_and_search(con: sqlite3.Connection, dataset: Dataset, words: st
         for rows in (keys_rows, surname_rows, field_rows, word_rows):
             rows.clear()
 
-    for n, entity in enumerate(dataset.entities.values()):
+    for n, entity in enumerate(entities.values()):
         keys, surnames = entity_keys(entity)
         keys_rows.extend((key, entity.id) for key in keys)
         surname_rows.extend((s, entity.id, json.dumps(names)) for s, names in surnames.items())
@@ -234,22 +301,27 @@ def _write_names_and_search(con: sqlite3.Connection, dataset: Dataset, words: st
     ])
 
 
-def _fork_names(side: Path, dataset: Dataset) -> int | None:
-    """Compute the name and search tables into ``side`` in a child process; its pid, or ``None``.
+def _fork_entities(side: Path, sources: dict, entities: dict) -> int | None:
+    """Write the records, name tables and word text of ``sources`` and ``entities`` into ``side``
+    in a child process; its pid, or ``None``.
 
     Normalizing every name costs as much as writing the records, and a
     machine has more than one core: a forked child (sharing the checked
-    records, copy on write) does it meanwhile. Only where fork is safe: a
-    POSIX system, a single thread, more than one core, and data large
-    enough to be worth it but small enough for two processes' memory
-    (:data:`PARALLEL_MIN` to :data:`PARALLEL_MAX` entities).
+    records, copy on write) does it while the parent reads and checks the
+    links. Only where fork is safe: a POSIX system, a single thread, more
+    than one core, and data large enough to be worth it but small enough
+    for two processes' memory (:data:`PARALLEL_MIN` to
+    :data:`PARALLEL_MAX` entities).
     """
     import threading
 
     if (not hasattr(os, "fork") or threading.active_count() > 1 or (os.cpu_count() or 1) < 2
-            or not PARALLEL_MIN <= len(dataset.entities) <= PARALLEL_MAX):
+            or not PARALLEL_MIN <= len(entities) <= PARALLEL_MAX):
         return None
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        return None
     if pid:
         return pid
     code = 1
@@ -259,21 +331,24 @@ def _fork_names(side: Path, dataset: Dataset) -> int | None:
         con.execute("PRAGMA synchronous = OFF")
         with con:
             con.execute("CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB)")
-            _write_names_and_search(con, dataset, words="search_text")
+            for table, records in (("sources", sources), ("entities", entities)):
+                con.execute(_table_ddl(table))
+                _write_table(con, table, records.values(), None)
+            _write_names_and_search(con, entities, words="search_text")
         con.close()
         code = 0
     finally:
         os._exit(code)  # never back into the parent's code
 
 
-def _copy_names(con: sqlite3.Connection, side: Path) -> None:
-    """Copy the tables :func:`_fork_names` wrote into ``side`` (the word index is built here)."""
+def _copy_side(con: sqlite3.Connection, side: Path) -> None:
+    """Copy the tables :func:`_fork_entities` wrote into ``side`` (the word index is built here)."""
     con.execute("ATTACH DATABASE ? AS side", (str(side),))
     with con:
         for ddl in _NAME_TABLES:
             con.execute(ddl)
         con.execute(_WORDS)
-        for table in ("name_keys", "surnames", "search_fields", "blobs"):
+        for table in ("sources", "entities", "name_keys", "surnames", "search_fields", "blobs"):
             con.execute(f"INSERT INTO main.{table} SELECT * FROM side.{table}")
         con.execute("INSERT INTO search_words (rowid, names) SELECT n, names FROM side.search_text")
     con.execute("DETACH DATABASE side")
