@@ -51,6 +51,10 @@ __all__ = ["FORMAT", "write_index"]
 #: million entities would take the build over 4 GiB.
 PARALLEL_MIN, PARALLEL_MAX = 20_000, 300_000
 
+#: The share of the link rows the parent writes when a child writes the rest:
+#: half; the parent also builds the topology, while a child has its own start-up and pages to copy.
+_PARENT_LINKS = 0.5
+
 
 #: JSON text of a list, Unicode kept (one encoder: json.dumps with options builds one a call).
 _json = json.JSONEncoder(ensure_ascii=False).encode
@@ -107,7 +111,9 @@ class IndexWriter:
         self.path = Path(path)
         self._tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         self._side = self._tmp.with_name(self._tmp.name + ".names")
+        self._side_links = self._tmp.with_name(self._tmp.name + ".links")
         self._child: int | None = None
+        self._links_child: int | None = None
         self._started: tuple = ()
 
     def __enter__(self) -> "IndexWriter":
@@ -146,13 +152,22 @@ class IndexWriter:
                     if self._child is None:
                         _write_table(con, table, getattr(dataset, table).values(), dataset)
                 con.execute(_table_ddl("links"))
-                _write_table(con, "links", dataset.links, dataset)
+                # a child writes the later links meanwhile (the parent has the topology to build)
+                split = int(len(dataset.links) * _PARENT_LINKS)
+                self._links_child = _fork_links(self._side_links, dataset, split)
+                mine = dataset.links if self._links_child is None else dataset.links[:split]
+                _write_table(con, "links", mine, dataset)
                 step("topology")
                 from imrnet.index import csr
 
                 for name, data in csr.build(dataset).items():
                     con.execute("INSERT INTO blobs VALUES (?, ?)", (name, data))
             step("names")
+            links_child, self._links_child = self._links_child, None
+            if links_child is not None:
+                if os.waitpid(links_child, 0)[1] != 0:
+                    raise sqlite3.OperationalError("the second process writing links failed")
+                _copy_links(con, self._side_links)
             child, self._child = self._child, None
             if child is not None and os.waitpid(child, 0)[1] == 0:
                 _copy_side(con, self._side)
@@ -170,16 +185,17 @@ class IndexWriter:
         os.replace(self._tmp, self.path)
 
     def _stop_child(self) -> None:
-        if self._child is not None:
-            os.kill(self._child, 9)
-            os.waitpid(self._child, 0)
-            self._child = None
+        for pid in (self._child, self._links_child):
+            if pid is not None:
+                os.kill(pid, 9)
+                os.waitpid(pid, 0)
+        self._child = self._links_child = None
 
     def close(self) -> None:
-        """Stop the child, if any, and remove every file but a finished index."""
+        """Stop the children, if any, and remove every file but a finished index."""
         self._stop_child()
-        self._tmp.unlink(missing_ok=True)
-        self._side.unlink(missing_ok=True)
+        for path in (self._tmp, self._side, self._side_links):
+            path.unlink(missing_ok=True)
 
 
 def _write_meta(con: sqlite3.Connection, dataset: Dataset, meta: dict) -> None:
@@ -202,8 +218,9 @@ def _table_ddl(table: str) -> str:
     return f"CREATE TABLE {table} (n INTEGER PRIMARY KEY, {', '.join((*columns(cls), *extra))})"
 
 
-def _write_table(con: sqlite3.Connection, table: str, records, dataset: Dataset | None) -> None:
-    """The rows of ``records`` into ``table`` (created); ``dataset`` gives links their effective time."""
+def _write_table(con: sqlite3.Connection, table: str, records, dataset: Dataset | None, first: int = 0) -> None:
+    """The rows of ``records``, numbered from ``first``, into ``table`` (created); ``dataset`` gives
+    links their effective time."""
     from operator import attrgetter
 
     from imrnet.dataset.when import date_bounds, link_time
@@ -216,14 +233,14 @@ def _write_table(con: sqlite3.Connection, table: str, records, dataset: Dataset 
     tuples = [i + 1 for i in tuple_columns(cls)]
 
     def rows():
-        for n, record in enumerate(records):
+        for n, record in enumerate(records, first):
             row = [n, *values(record)]
             for i in tuples:
                 row[i] = _encode(row[i])
             if timed:
                 t = link_time(record, dataset)
-                first = None if t.earliest is None else date_bounds(t.earliest)[0]
-                row += (t.timing, t.start, t.end, t.basis, t.earliest, first)
+                day = None if t.earliest is None else date_bounds(t.earliest)[0]
+                row += (t.timing, t.start, t.end, t.basis, t.earliest, day)
             yield row
 
     con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows())
@@ -301,22 +318,20 @@ def _write_names_and_search(con: sqlite3.Connection, entities: dict, words: str 
     ])
 
 
-def _fork_entities(side: Path, sources: dict, entities: dict) -> int | None:
-    """Write the records, name tables and word text of ``sources`` and ``entities`` into ``side``
-    in a child process; its pid, or ``None``.
+def _fork(side: Path, entities: int, work) -> int | None:
+    """Run ``work(con)`` on a new SQLite file ``side`` in a forked child; its pid, or ``None``.
 
-    Normalizing every name costs as much as writing the records, and a
-    machine has more than one core: a forked child (sharing the checked
-    records, copy on write) does it while the parent reads and checks the
-    links. Only where fork is safe: a POSIX system, a single thread, more
-    than one core, and data large enough to be worth it but small enough
-    for two processes' memory (:data:`PARALLEL_MIN` to
-    :data:`PARALLEL_MAX` entities).
+    Normalizing names and encoding rows is Python work, and a machine has
+    more than one core: a forked child, sharing the checked records (copy
+    on write), does part of it meanwhile. Only where fork is safe: a POSIX
+    system, a single thread, more than one core, and a dataset of
+    ``entities`` large enough to be worth it but small enough for two
+    processes' memory (:data:`PARALLEL_MIN` to :data:`PARALLEL_MAX`).
     """
     import threading
 
     if (not hasattr(os, "fork") or threading.active_count() > 1 or (os.cpu_count() or 1) < 2
-            or not PARALLEL_MIN <= len(entities) <= PARALLEL_MAX):
+            or not PARALLEL_MIN <= entities <= PARALLEL_MAX):
         return None
     try:
         pid = os.fork()
@@ -330,15 +345,43 @@ def _fork_entities(side: Path, sources: dict, entities: dict) -> int | None:
         con.execute("PRAGMA journal_mode = OFF")
         con.execute("PRAGMA synchronous = OFF")
         with con:
-            con.execute("CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB)")
-            for table, records in (("sources", sources), ("entities", entities)):
-                con.execute(_table_ddl(table))
-                _write_table(con, table, records.values(), None)
-            _write_names_and_search(con, entities, words="search_text")
+            work(con)
         con.close()
         code = 0
     finally:
         os._exit(code)  # never back into the parent's code
+
+
+def _fork_entities(side: Path, sources: dict, entities: dict) -> int | None:
+    """The records, name tables and word text of ``sources`` and ``entities``, into ``side`` by a child."""
+
+    def work(con: sqlite3.Connection) -> None:
+        con.execute("CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB)")
+        for table, records in (("sources", sources), ("entities", entities)):
+            con.execute(_table_ddl(table))
+            _write_table(con, table, records.values(), None)
+        _write_names_and_search(con, entities, words="search_text")
+
+    return _fork(side, len(entities), work)
+
+
+def _fork_links(side: Path, dataset: Dataset, first: int) -> int | None:
+    """The rows of the links from number ``first`` on, into ``side`` by a child."""
+    from itertools import islice
+
+    def work(con: sqlite3.Connection) -> None:
+        con.execute(_table_ddl("links"))
+        _write_table(con, "links", islice(dataset.links, first, None), dataset, first)
+
+    return _fork(side, len(dataset.entities), work)
+
+
+def _copy_links(con: sqlite3.Connection, side: Path) -> None:
+    """Append the link rows :func:`_fork_links` wrote into ``side``."""
+    con.execute("ATTACH DATABASE ? AS side", (str(side),))
+    with con:
+        con.execute("INSERT INTO main.links SELECT * FROM side.links")
+    con.execute("DETACH DATABASE side")
 
 
 def _copy_side(con: sqlite3.Connection, side: Path) -> None:
