@@ -46,10 +46,11 @@ from imrnet.index.layout import (
 __all__ = ["FORMAT", "write_index"]
 
 
-#: Entities from which the name tables are computed in a second process, and up to which:
-#: the child copies the pages of the records it reads (reference counts), which at a
-#: million entities would take the build over 4 GiB.
-PARALLEL_MIN, PARALLEL_MAX = 20_000, 300_000
+#: Entities from which a second process writes part of the index, and up to which: a
+#: child copies the pages of the records it reads (reference counts). The one writing
+#: link rows, forked once every record is in memory, would take a million-entity build
+#: over 4 GiB; the one writing the entities, forked before any link is read, reads less.
+PARALLEL_MIN, PARALLEL_MAX, EARLY_MAX = 20_000, 300_000, 1_000_000
 
 #: The share of the link rows the parent writes when a child writes the rest:
 #: half; the parent also builds the topology, while a child has its own start-up and pages to copy.
@@ -318,7 +319,7 @@ def _write_names_and_search(con: sqlite3.Connection, entities: dict, words: str 
     ])
 
 
-def _fork(side: Path, entities: int, work) -> int | None:
+def _fork(side: Path, entities: int, work, most: int | None = None) -> int | None:
     """Run ``work(con)`` on a new SQLite file ``side`` in a forked child; its pid, or ``None``.
 
     Normalizing names and encoding rows is Python work, and a machine has
@@ -326,12 +327,13 @@ def _fork(side: Path, entities: int, work) -> int | None:
     on write), does part of it meanwhile. Only where fork is safe: a POSIX
     system, a single thread, more than one core, and a dataset of
     ``entities`` large enough to be worth it but small enough for two
-    processes' memory (:data:`PARALLEL_MIN` to :data:`PARALLEL_MAX`).
+    processes' memory (:data:`PARALLEL_MIN` to ``most``, by default
+    :data:`PARALLEL_MAX`).
     """
     import threading
 
     if (not hasattr(os, "fork") or threading.active_count() > 1 or (os.cpu_count() or 1) < 2
-            or not PARALLEL_MIN <= entities <= PARALLEL_MAX):
+            or not PARALLEL_MIN <= entities <= (PARALLEL_MAX if most is None else most)):
         return None
     try:
         pid = os.fork()
@@ -362,7 +364,7 @@ def _fork_entities(side: Path, sources: dict, entities: dict) -> int | None:
             _write_table(con, table, records.values(), None)
         _write_names_and_search(con, entities, words="search_text")
 
-    return _fork(side, len(entities), work)
+    return _fork(side, len(entities), work, EARLY_MAX)
 
 
 def _fork_links(side: Path, dataset: Dataset, first: int) -> int | None:
