@@ -331,3 +331,74 @@ def test_invalid_data_leaves_no_index_and_no_process(data, monkeypatch):
     assert list(cache.cache_dir().iterdir()) == []
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # no child left behind, not even a zombie
+
+
+@pytest.fixture
+def large(tmp_path, repo_script):
+    """A synthetic JSON Lines dataset over the progress bar's size (3,000 entities, 2.5 MB)."""
+    from imrnet.output.progress import MIN_BYTES
+
+    module = repo_script("bench/synth.py")
+    _, jsonl = module.write(module.generate(3000, seed=2), tmp_path / "synth")
+    assert sum(p.stat().st_size for p in jsonl.iterdir()) >= MIN_BYTES
+    return jsonl
+
+
+def _on_a_terminal(argv: list[str], env: dict) -> tuple[subprocess.CompletedProcess, str]:
+    """Run the installed script with standard error on a pseudo-terminal: the result and what it drew."""
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        result = subprocess.run([str(SCRIPT), *argv], stdout=subprocess.PIPE, stderr=follower,
+                                env={**os.environ, **env, "COLUMNS": "100"}, timeout=300)
+    finally:
+        os.close(follower)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(leader, 1 << 16)
+        except OSError:  # EIO: the terminal's other end is closed and everything was read
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    os.close(leader)
+    return result, drawn.decode("utf-8", "replace")
+
+
+def test_first_run_on_a_terminal_shows_its_progress(large, tmp_path):
+    """The index build draws a bar on a terminal's standard error; standard output stays clean JSON."""
+    first_id = json.loads((large / "entities.jsonl").read_text(encoding="utf-8").splitlines()[0])["id"]
+    env = {"IMRNET_CACHE_DIR": str(tmp_path / "cache")}
+    argv = ["show", first_id, "--data", str(large), "--json"]
+    result, drawn = _on_a_terminal(argv, env)
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["id"] == first_id
+    assert "checking the data" in drawn and "writing the index" in drawn
+    # warm: nothing to show
+    result, drawn = _on_a_terminal(argv, env)
+    assert result.returncode == 0 and drawn == ""
+
+
+def test_progress_leaves_the_build_on_two_processes(large, monkeypatch):
+    """The bar refreshes without a thread of its own, so the build still forks its second process."""
+    import io
+
+    from rich.console import Console
+
+    from imrnet.index import store
+    from imrnet.output.progress import BuildBar
+
+    out = io.StringIO()
+    copied = []
+    copy = store._copy_side
+    monkeypatch.setattr(store, "_copy_side", lambda *args: (copied.append(True), copy(*args)))
+    monkeypatch.setattr(store, "PARALLEL_MIN", 0)
+    dataset = cache.load_cached([large], progress=lambda: BuildBar(Console(file=out, force_terminal=True)))
+    assert copied == [True]  # the side file of the second process was copied in
+    assert len(dataset.entities) == 3000
+    assert "checking the data" in out.getvalue()
+    # every byte of the data files was counted: the bar reached its total
+    sizes = sum(p.stat().st_size for p in large.iterdir())
+    assert f"{sizes / 1e6:.1f}/{sizes / 1e6:.1f} MB" in out.getvalue()

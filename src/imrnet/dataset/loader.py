@@ -136,7 +136,8 @@ def _cut(key: Any, value: Any) -> Any:
     return value
 
 
-def check_dirs(dirs: list[Path], *, fast: bool = True, ready: Callable[[Any], None] | None = None) -> Report:
+def check_dirs(dirs: list[Path], *, fast: bool = True, ready: Callable[[Any], None] | None = None,
+               advance: Callable[[int], None] | None = None) -> Report:
     """Parse and check the dataset in ``dirs`` (merged in order); never raises.
 
     Parameters
@@ -154,6 +155,9 @@ def check_dirs(dirs: list[Path], *, fast: bool = True, ready: Callable[[Any], No
         meanwhile (:class:`imrnet.index.store.IndexWriter`). Whether the
         dataset turns out valid, and what becomes of these records (a
         retraction replaces them), is known only when this returns.
+    advance : callable, optional
+        Called now and then with the number of bytes of data files read
+        since its last call (for a progress bar).
 
     Returns
     -------
@@ -173,7 +177,7 @@ def check_dirs(dirs: list[Path], *, fast: bool = True, ready: Callable[[Any], No
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _check_dirs(dirs, fast, ready)
+        return _check_dirs(dirs, fast, ready, advance)
     finally:
         if collecting:
             if gc.get_count()[0] > _FREEZE_ABOVE:
@@ -206,15 +210,17 @@ def _plan(dirs: list[Path]) -> tuple[list[tuple[str, Path, str]], list[str], lis
     return files, origins, problems, unreadable
 
 
-def _parse(kind: str, path: Path, origin: str, fast: bool, parsed: dict[str, list]) -> tuple[list[Problem], bool]:
+def _parse(kind: str, path: Path, origin: str, fast: bool, parsed: dict[str, list],
+           advance: Callable[[int], None] | None) -> tuple[list[Problem], bool]:
     """Pass one for one file, into ``parsed[kind]``: its problems, and whether it was read whole."""
     shown = display_path(path)
     if path.suffix != ".jsonl":
         records, problems = parse_file(path, shown)
-    elif fast and kind in fastpath.KINDS:
-        records, problems = parse_jsonl(path, shown, fastpath.builder(kind, shown, origin))
+        if advance is not None and records is not None:
+            advance(len(records) and path.stat().st_size)
     else:
-        records, problems = parse_jsonl(path, shown)
+        build = fastpath.builder(kind, shown, origin) if fast and kind in fastpath.KINDS else None
+        records, problems = parse_jsonl(path, shown, build, advance)
     if records is None:
         return problems, False
     # Built records (not mappings) passed every check a record can pass alone.
@@ -223,7 +229,8 @@ def _parse(kind: str, path: Path, origin: str, fast: bool, parsed: dict[str, lis
     return problems, True
 
 
-def _check_dirs(dirs: list[Path], fast: bool, ready: Callable[[Any], None] | None) -> Report:
+def _check_dirs(dirs: list[Path], fast: bool, ready: Callable[[Any], None] | None,
+                advance: Callable[[int], None] | None) -> Report:
     files, origins, errors, unreadable = _plan(dirs)
     parsed: dict[str, list] = {kind: [] for kind in (*KINDS, "retractions")}
     # Links are read last, after the sources and entities are checked (so
@@ -236,7 +243,7 @@ def _check_dirs(dirs: list[Path], fast: bool, ready: Callable[[Any], None] | Non
     for links in (False, True):
         for i, (kind, path, origin) in enumerate(files):
             if (kind == "links") == links:
-                found[i], whole = _parse(kind, path, origin, fast, parsed)
+                found[i], whole = _parse(kind, path, origin, fast, parsed, advance)
                 unreadable = unreadable or not whole
         if links or unreadable:
             continue
@@ -273,14 +280,15 @@ def _check_dirs(dirs: list[Path], fast: bool, ready: Callable[[Any], None] | Non
     return Report(dataset, [], checker.warnings)
 
 
-def load(dirs: list[Path] | None = None, *, ready: Callable[[Any], None] | None = None) -> Dataset:
+def load(dirs: list[Path] | None = None, *, ready: Callable[[Any], None] | None = None,
+         advance: Callable[[int], None] | None = None) -> Dataset:
     """Load the dataset, refusing invalid data.
 
     Parameters
     ----------
     dirs : list of Path, optional
         Dataset directories; the bundled dataset when omitted.
-    ready : callable, optional
+    ready, advance : callable, optional
         See :func:`check_dirs`.
 
     Returns
@@ -297,7 +305,7 @@ def load(dirs: list[Path] | None = None, *, ready: Callable[[Any], None] | None 
     >>> load().entities["konstantin-malofeev"].type
     'person'
     """
-    report = check_dirs(list(dirs) if dirs else [bundled_dir()], ready=ready)
+    report = check_dirs(list(dirs) if dirs else [bundled_dir()], ready=ready, advance=advance)
     if report.errors:
         raise DatasetError(report.errors)
     return report.dataset
