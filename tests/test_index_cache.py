@@ -158,9 +158,17 @@ def test_cache_command_info_and_clear(data, monkeypatch):
     assert info["directory"] == str(cache.cache_dir())
     assert [(i["entities"], i["links"], i["directories"]) for i in info["indexes"]] == [
         (10, 9, [str(data)])]
+    # what killed builds left (their process is gone), and a build under way (this process)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True).stdout.strip()
+    left = [cache.cache_dir() / f".{'0' * 32}.sqlite.{dead}.tmp{end}" for end in ("", ".names", ".links")]
+    building = cache.cache_dir() / f".{'1' * 32}.sqlite.{os.getpid()}.tmp"
+    for path in (*left, building):
+        path.write_bytes(b"")
     result = runner.invoke(app, ["cache", "clear"])
     assert result.stdout == f"Deleted 1 index file(s) from {cache.cache_dir()}\n"
     assert indexes() == []
+    assert list(cache.cache_dir().iterdir()) == [building]
     result = runner.invoke(app, ["cache", "purge"])
     assert result.exit_code == 2
     assert "unknown cache action 'purge'; expected info or clear" in result.stderr

@@ -288,10 +288,28 @@ def info() -> dict:
 
 
 def clear() -> int:
-    """Delete every index file; return how many were deleted."""
+    """Delete every index file, and what a build that was killed left; return how many indexes.
+
+    A build writes ``.NAME.PID.tmp`` files (and side files after them)
+    beside the index: those of a process that no longer runs are leftovers.
+    """
     directory = cache_dir()
     count = 0
     for path in directory.glob("*.sqlite") if directory.is_dir() else []:
         path.unlink(missing_ok=True)
         count += 1
+    for path in directory.glob(".*.sqlite.*.tmp*") if directory.is_dir() else []:
+        pid = path.name.split(".sqlite.", 1)[1].split(".", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            path.unlink(missing_ok=True)
     return count
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: running
+        return True
+    return True
