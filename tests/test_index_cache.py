@@ -400,8 +400,8 @@ def test_progress_leaves_the_build_on_two_processes(large, monkeypatch):
 
     out = io.StringIO()
     copied = []
-    copy = store._copy_side
-    monkeypatch.setattr(store, "_copy_side", lambda *args: (copied.append(True), copy(*args)))
+    copy = store.copy_side
+    monkeypatch.setattr(store, "copy_side", lambda *args: (copied.append(True), copy(*args)))
     monkeypatch.setattr(store, "PARALLEL_MIN", 0)
     dataset = cache.load_cached([large], progress=lambda: BuildBar(Console(file=out, force_terminal=True)))
     assert copied == [True]  # the side file of the second process was copied in
