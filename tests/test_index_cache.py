@@ -299,6 +299,31 @@ def test_index_written_with_a_second_process_is_the_same_file_content(tmp_path, 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["one.sqlite", "two.sqlite"]  # no side file left
 
 
+def test_a_second_process_that_fails_leaves_its_part_to_the_first(tmp_path, monkeypatch):
+    """Faults injected into the children only: the parent writes their parts, the index is the same."""
+    from imrnet.dataset.locations import bundled_dir
+    from imrnet.index import store
+
+    parent = os.getpid()
+    dataset = load([bundled_dir()])
+    write_index(tmp_path / "one.sqlite", dataset, {})
+    write_table, write_names = store.write_table, store.write_names_and_search
+
+    def failing(real):
+        def call(*args, **kwargs):
+            if os.getpid() != parent:
+                raise OSError("injected fault in a child")
+            return real(*args, **kwargs)
+        return call
+
+    monkeypatch.setattr(store, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(store, "write_table", failing(write_table))
+    monkeypatch.setattr(store, "write_names_and_search", failing(write_names))
+    write_index(tmp_path / "two.sqlite", dataset, {})
+    assert _content(tmp_path / "one.sqlite") == _content(tmp_path / "two.sqlite")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one.sqlite", "two.sqlite"]
+
+
 RETRACTIONS = Path(__file__).parent / "fixtures" / "retractions"
 
 

@@ -154,10 +154,11 @@ class IndexWriter:
                     con.execute("INSERT INTO blobs VALUES (?, ?)", (name, data))
             step("names")
             links_child, self._links_child = self._links_child, None
-            if links_child is not None:
-                if os.waitpid(links_child, 0)[1] != 0:
-                    raise sqlite3.OperationalError("the second process writing links failed")
+            if links_child is not None and os.waitpid(links_child, 0)[1] == 0:
                 copy_links(con, self._side_links)
+            elif links_child is not None:  # it failed: do it here
+                with con:
+                    write_table(con, "links", dataset.links[split:], dataset, split)
             child, self._child = self._child, None
             if child is not None and os.waitpid(child, 0)[1] == 0:
                 copy_side(con, self._side)
