@@ -158,7 +158,7 @@ _INTERRUPT = """
 import os, signal, sys, time
 from imrnet.index import cache
 
-def interrupted(dirs):  # the user presses Ctrl-C while the data loads
+def interrupted(dirs, progress=None):  # the user presses Ctrl-C while the data loads
     os.kill(os.getpid(), signal.SIGINT)
     time.sleep(5)
 

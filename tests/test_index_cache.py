@@ -58,13 +58,15 @@ def test_index_reads_back_the_same_dataset(data, tmp_path):
 def test_every_dataset_is_indexed_even_a_small_one(data):
     dataset = cache.load_cached([data])
     assert len(indexes()) == 1
-    # the first load answers from the records it just checked; later ones from the index
-    assert type(dataset).__name__ == "Dataset"
+    # the first load answers from the index it just wrote, as later ones do
+    assert type(dataset).__name__ == "IndexedDataset"
     assert type(cache.load_cached([data])).__name__ == "IndexedDataset"
+    assert dict(dataset.entities) == load([data]).entities
 
 
 def test_second_load_comes_from_the_index(data):
     first = cache.load_cached([data])
+    assert first.entities["tsargrad"].name == "Tsargrad TV"
     (index,) = indexes()
     assert stat.S_IMODE(index.stat().st_mode) == 0o600
     assert stat.S_IMODE(cache.cache_dir().stat().st_mode) == 0o700
@@ -77,7 +79,6 @@ def test_second_load_comes_from_the_index(data):
     con.close()
     second = cache.load_cached([data])
     assert second.entities["tsargrad"].name == "From The Index"
-    assert first.entities["tsargrad"].name == "Tsargrad TV"
 
 
 def _edit(path: Path, old: str, new: str, keep_time: bool) -> None:
@@ -157,9 +158,17 @@ def test_cache_command_info_and_clear(data, monkeypatch):
     assert info["directory"] == str(cache.cache_dir())
     assert [(i["entities"], i["links"], i["directories"]) for i in info["indexes"]] == [
         (10, 9, [str(data)])]
+    # what killed builds left (their process is gone), and a build under way (this process)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True).stdout.strip()
+    left = [cache.cache_dir() / f".{'0' * 32}.sqlite.{dead}.tmp{end}" for end in ("", ".names", ".links")]
+    building = cache.cache_dir() / f".{'1' * 32}.sqlite.{os.getpid()}.tmp"
+    for path in (*left, building):
+        path.write_bytes(b"")
     result = runner.invoke(app, ["cache", "clear"])
     assert result.stdout == f"Deleted 1 index file(s) from {cache.cache_dir()}\n"
     assert indexes() == []
+    assert list(cache.cache_dir().iterdir()) == [building]
     result = runner.invoke(app, ["cache", "purge"])
     assert result.exit_code == 2
     assert "unknown cache action 'purge'; expected info or clear" in result.stderr
@@ -255,10 +264,26 @@ def test_index_of_another_layout_is_rebuilt(data, damage):
     assert back.entities["tsargrad"].name == "Tsargrad TV"
 
 
-def test_index_written_with_a_second_process_is_the_same_file_content(tmp_path, monkeypatch):
-    """Above PARALLEL_MIN entities a forked child computes the name tables; the index is identical."""
+def _content(path: Path, meta: bool = True) -> dict:
+    """Every table of an index file, its schema, and what its word index finds."""
     import sqlite3
 
+    con = sqlite3.connect(path)
+    tables = [t for (t,) in con.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_words%'")
+        if meta or t != "meta"]
+    content = {t: con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in tables}
+    # the word index answers the same prefix queries
+    content["words"] = [con.execute(
+        "SELECT rowid FROM search_words WHERE search_words MATCH ? ORDER BY rowid", (q,)).fetchall()
+        for q in ('"ionov"*', '"tsar"*', '"international movement"*', '"inter"*')]
+    content["schema"] = sorted(con.execute("SELECT type, name, tbl_name FROM sqlite_master"))
+    con.close()
+    return content
+
+
+def test_index_written_with_a_second_process_is_the_same_file_content(tmp_path, monkeypatch):
+    """Above PARALLEL_MIN entities a forked child writes the entities and name tables; the index is identical."""
     from imrnet.dataset.locations import bundled_dir
     from imrnet.index import store
 
@@ -267,17 +292,146 @@ def test_index_written_with_a_second_process_is_the_same_file_content(tmp_path, 
     for name, least in (("one.sqlite", 10**9), ("two.sqlite", 0)):
         monkeypatch.setattr(store, "PARALLEL_MIN", least)
         write_index(tmp_path / name, dataset, {})
-        con = sqlite3.connect(tmp_path / name)
-        tables = [t for (t,) in con.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_words%'")]
-        contents.append({t: con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in tables})
-        # the word index answers the same prefix queries
-        contents[-1]["words"] = [con.execute(
-            "SELECT rowid FROM search_words WHERE search_words MATCH ? ORDER BY rowid", (q,)).fetchall()
-            for q in ('"ionov"*', '"tsar"*', '"international movement"*')]
-        schema = sorted(con.execute("SELECT type, name, tbl_name FROM sqlite_master"))
-        contents[-1]["schema"] = schema
-        con.close()
+        contents.append(_content(tmp_path / name))
     assert contents[0] == contents[1]
     assert contents[1]["words"][0]  # not vacuous: Ionov is found
-    assert not list(tmp_path.glob("*.names"))  # the side file is gone
+    assert len(contents[1]["entities"]) == len(dataset.entities)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one.sqlite", "two.sqlite"]  # no side file left
+
+
+def test_a_second_process_that_fails_leaves_its_part_to_the_first(tmp_path, monkeypatch):
+    """Faults injected into the children only: the parent writes their parts, the index is the same."""
+    from imrnet.dataset.locations import bundled_dir
+    from imrnet.index import store
+
+    parent = os.getpid()
+    dataset = load([bundled_dir()])
+    write_index(tmp_path / "one.sqlite", dataset, {})
+    write_table, write_names = store.write_table, store.write_names_and_search
+
+    def failing(real):
+        def call(*args, **kwargs):
+            if os.getpid() != parent:
+                raise OSError("injected fault in a child")
+            return real(*args, **kwargs)
+        return call
+
+    monkeypatch.setattr(store, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(store, "write_table", failing(write_table))
+    monkeypatch.setattr(store, "write_names_and_search", failing(write_names))
+    write_index(tmp_path / "two.sqlite", dataset, {})
+    assert _content(tmp_path / "one.sqlite") == _content(tmp_path / "two.sqlite")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one.sqlite", "two.sqlite"]
+
+
+RETRACTIONS = Path(__file__).parent / "fixtures" / "retractions"
+
+
+@pytest.mark.parametrize("dirs", [[BASIC], [RETRACTIONS / "base", RETRACTIONS / "overlay"]],
+                         ids=["plain", "retracted"])
+def test_index_begun_while_the_links_are_read_is_the_same(dirs, tmp_path, monkeypatch):
+    """The first run starts writing the entities before the links are read: the same index results.
+
+    With a retraction, the entities the child began on are not the dataset's
+    in the end (some are replaced): the parent stops it and writes them itself.
+    """
+    from imrnet.index import store
+
+    contents = []
+    for least in (10**9, 0):
+        monkeypatch.setattr(store, "PARALLEL_MIN", least)
+        monkeypatch.setenv("IMRNET_CACHE_DIR", str(tmp_path / f"cache-{least}"))
+        dataset = cache.load_cached(dirs)
+        assert dict(dataset.entities) == load(dirs).entities
+        (index,) = indexes()
+        contents.append(_content(index, meta=False))
+        assert [p.name for p in index.parent.iterdir()] == [index.name]
+    assert contents[0] == contents[1]
+    assert contents[1]["entities"]
+
+
+def test_invalid_data_leaves_no_index_and_no_process(data, monkeypatch):
+    """The child begun on valid entities is stopped when the links turn out invalid."""
+    from imrnet.index import store
+
+    monkeypatch.setattr(store, "PARALLEL_MIN", 0)
+    links = data / "links.yaml"
+    links.write_text(links.read_text(encoding="utf-8") + "- {source: nobody, target: tsargrad}\n",
+                     encoding="utf-8")
+    result = runner.invoke(app, ["path", "Tsargrad", "Malofeev", "--data", str(data)])
+    assert result.exit_code == 3, result.output
+    assert "links.yaml" in result.stderr
+    assert list(cache.cache_dir().iterdir()) == []
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child left behind, not even a zombie
+
+
+@pytest.fixture
+def large(tmp_path, repo_script):
+    """A synthetic JSON Lines dataset over the progress bar's size (3,000 entities, 2.5 MB)."""
+    from imrnet.output.progress import MIN_BYTES
+
+    module = repo_script("bench/synth.py")
+    _, jsonl = module.write(module.generate(3000, seed=2), tmp_path / "synth")
+    assert sum(p.stat().st_size for p in jsonl.iterdir()) >= MIN_BYTES
+    return jsonl
+
+
+def _on_a_terminal(argv: list[str], env: dict) -> tuple[subprocess.CompletedProcess, str]:
+    """Run the installed script with standard error on a pseudo-terminal: the result and what it drew."""
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        result = subprocess.run([str(SCRIPT), *argv], stdout=subprocess.PIPE, stderr=follower,
+                                env={**os.environ, **env, "COLUMNS": "100"}, timeout=300)
+    finally:
+        os.close(follower)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(leader, 1 << 16)
+        except OSError:  # EIO: the terminal's other end is closed and everything was read
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    os.close(leader)
+    return result, drawn.decode("utf-8", "replace")
+
+
+def test_first_run_on_a_terminal_shows_its_progress(large, tmp_path):
+    """The index build draws a bar on a terminal's standard error; standard output stays clean JSON."""
+    first_id = json.loads((large / "entities.jsonl").read_text(encoding="utf-8").splitlines()[0])["id"]
+    env = {"IMRNET_CACHE_DIR": str(tmp_path / "cache")}
+    argv = ["show", first_id, "--data", str(large), "--json"]
+    result, drawn = _on_a_terminal(argv, env)
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["id"] == first_id
+    assert "checking the data" in drawn and "writing the index" in drawn
+    # warm: nothing to show
+    result, drawn = _on_a_terminal(argv, env)
+    assert result.returncode == 0 and drawn == ""
+
+
+def test_progress_leaves_the_build_on_two_processes(large, monkeypatch):
+    """The bar refreshes without a thread of its own, so the build still forks its second process."""
+    import io
+
+    from rich.console import Console
+
+    from imrnet.index import store
+    from imrnet.output.progress import BuildBar
+
+    out = io.StringIO()
+    copied = []
+    copy = store.copy_side
+    monkeypatch.setattr(store, "copy_side", lambda *args: (copied.append(True), copy(*args)))
+    monkeypatch.setattr(store, "PARALLEL_MIN", 0)
+    dataset = cache.load_cached([large], progress=lambda: BuildBar(Console(file=out, force_terminal=True)))
+    assert copied == [True]  # the side file of the second process was copied in
+    assert len(dataset.entities) == 3000
+    assert "checking the data" in out.getvalue()
+    # every byte of the data files was counted: the bar reached its total
+    sizes = sum(p.stat().st_size for p in large.iterdir())
+    assert f"{sizes / 1e6:.1f}/{sizes / 1e6:.1f} MB" in out.getvalue()

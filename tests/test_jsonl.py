@@ -156,3 +156,20 @@ def test_validate_reads_jsonl_and_merges_with_bundled(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 3
     assert f"{d / 'links.jsonl'}:1: link alexander-ionov -> nobody: unknown entity 'nobody' in field 'target'" in proc.stdout
+
+
+def test_a_mapping_where_text_belongs_reads_alike_in_both_formats(tmp_path):
+    """A nested JSON object is named as YAML's mapping is, not by its contents."""
+    d = as_jsonl(tmp_path, "entities")
+    write(d, "entities",
+          '{"id": "alexander-ionov", "name": {"first": "Alexander"}, "type": "person", "sources": ["doc-a"]}')
+    y = tmp_path / "yaml"
+    y.mkdir()
+    for kind in ("sources", "links"):
+        (y / f"{kind}.yaml").write_text((BASE / f"{kind}.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (y / "entities.yaml").write_text(
+        "- id: alexander-ionov\n  name: {first: Alexander}\n  type: person\n  sources: [doc-a]\n",
+        encoding="utf-8")
+    wrong = "entity alexander-ionov: field 'name' must be text, not a mapping"
+    assert f"entities.jsonl:1: {wrong}" in messages(d)
+    assert f"entities.yaml:2: {wrong}" in messages(y)

@@ -175,8 +175,9 @@ def load_dataset(data: list[str] | None):
     """Load the dataset the ``--data`` values (or defaults) name: checked, or from a fresh index."""
     from imrnet.dataset.locations import data_dirs
     from imrnet.index.cache import load_cached
+    from imrnet.output.progress import build_progress
 
-    return load_cached(data_dirs(data))
+    return load_cached(data_dirs(data), progress=build_progress)
 
 
 #: The shared link filter options, in the order help lists them.

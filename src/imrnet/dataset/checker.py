@@ -381,8 +381,9 @@ class Checker:
 
 
 def _kind(value: Any) -> str:
-    return {dict: "a mapping", _Mapping: "a mapping", list: "a list", bool: "true/false"}.get(
-        type(value), repr(value)
-    )
+    """How a message names a value of the wrong kind; every mapping alike, whichever reader made it."""
+    if isinstance(value, dict):
+        return "a mapping"
+    return {list: "a list", bool: "true/false"}.get(type(value), repr(value))
 
 

@@ -44,6 +44,9 @@ MAX_SHOWN_ERRORS = 20
 # key lines, and the checker falls back to the record's own line.
 _NO_KEY_LINES: dict = {}
 
+#: Progress is reported every this many + 1 lines (a mask: a power of two less one).
+_REPORT_EVERY = 8191
+
 
 class _NotANumber(ValueError):
     pass
@@ -84,8 +87,8 @@ class _Record(Mapping):
     __slots__ = ("line", "key_lines")
 
 
-def parse_jsonl(path: Path, shown: str | None = None,
-                build: Callable[[dict, int], Any] | None = None) -> tuple[list | None, list]:
+def parse_jsonl(path: Path, shown: str | None = None, build: Callable[[dict, int], Any] | None = None,
+                advance: Callable[[int], None] | None = None) -> tuple[list | None, list]:
     """Parse one JSON Lines file into its records (pass one).
 
     With ``build`` (see :func:`imrnet.dataset.fastpath.builder`), each line
@@ -102,6 +105,8 @@ def parse_jsonl(path: Path, shown: str | None = None,
         How to name the file in messages.
     build : callable, optional
         ``build(object, line)``: a record built from a valid line's object, or ``None``.
+    advance : callable, optional
+        Called now and then with the number of bytes read since its last call.
 
     Returns
     -------
@@ -149,9 +154,13 @@ def parse_jsonl(path: Path, shown: str | None = None,
         handle = path.open("rb")
     except OSError as err:
         return None, [Problem(shown, 0, f"cannot read file: {err}")]
+    told = 0
     with handle:
         try:
             for number, raw in enumerate(handle, start=1):
+                if advance is not None and not number & _REPORT_EVERY:
+                    advance(handle.tell() - told)
+                    told = handle.tell()
                 if build is not None:
                     built = _built(quick, build, raw, number)
                     if built is not None:
@@ -187,6 +196,8 @@ def parse_jsonl(path: Path, shown: str | None = None,
                     problems.append(Problem(shown, number, f"duplicate key {key!r}; JSON would keep only the last"))
                 duplicates.clear()
                 records.append(value)
+            if advance is not None:
+                advance(handle.tell() - told)
         except OSError as err:
             return None, problems + [Problem(shown, 0, f"cannot read file: {err}")]
     if broken > MAX_SHOWN_ERRORS:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 
@@ -135,7 +136,8 @@ def _cut(key: Any, value: Any) -> Any:
     return value
 
 
-def check_dirs(dirs: list[Path], *, fast: bool = True) -> Report:
+def check_dirs(dirs: list[Path], *, fast: bool = True, ready: Callable[[Any], None] | None = None,
+               advance: Callable[[int], None] | None = None) -> Report:
     """Parse and check the dataset in ``dirs`` (merged in order); never raises.
 
     Parameters
@@ -147,6 +149,15 @@ def check_dirs(dirs: list[Path], *, fast: bool = True) -> Report:
         Build the common, valid JSON Lines record in one quick pass
         (:mod:`imrnet.dataset.fastpath`). The report is the same either way;
         ``False`` checks every record field by field, as tests compare.
+    ready : callable, optional
+        Called with the checker once its sources and entities are checked,
+        before any links file is read: the index build starts on them
+        meanwhile (:class:`imrnet.index.store.IndexWriter`). Whether the
+        dataset turns out valid, and what becomes of these records (a
+        retraction replaces them), is known only when this returns.
+    advance : callable, optional
+        Called now and then with the number of bytes of data files read
+        since its last call (for a progress bar).
 
     Returns
     -------
@@ -166,7 +177,7 @@ def check_dirs(dirs: list[Path], *, fast: bool = True) -> Report:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _check_dirs(dirs, fast)
+        return _check_dirs(dirs, fast, ready, advance)
     finally:
         if collecting:
             if gc.get_count()[0] > _FREEZE_ABOVE:
@@ -174,58 +185,82 @@ def check_dirs(dirs: list[Path], *, fast: bool = True) -> Report:
             gc.enable()
 
 
-def _check_dirs(dirs: list[Path], fast: bool) -> Report:
-    parsed: dict[str, list] = {kind: [] for kind in (*KINDS, "retractions")}
-    errors: list[Problem] = []
-    unreadable = False
+def _plan(dirs: list[Path]) -> tuple[list[tuple[str, Path, str]], list[str], list[Problem], bool]:
+    """The files to parse, ``(kind, path, origin)`` in reading order; origins; directory problems."""
+    files, origins, problems, unreadable = [], [], [], False
     bundled = bundled_dir().resolve()
-    origins = []
     for directory in dirs:
         origin = "bundled" if directory.resolve() == bundled else display_path(directory)
         origins.append(origin)
         try:
             present, both = dataset_files(directory)
         except OSError as err:  # a directory that may not be listed
-            errors.append(Problem(display_path(directory), 0, f"cannot read directory: {err.strerror or err}"))
+            problems.append(Problem(display_path(directory), 0, f"cannot read directory: {err.strerror or err}"))
             unreadable = True
             continue
         retracting = directory / RETRACTIONS
         for kind in both:
-            errors.append(Problem(display_path(directory), 0, f"both {kind}.yaml and {kind}.jsonl here: keep {kind} in one of them"))
+            problems.append(Problem(display_path(directory), 0, f"both {kind}.yaml and {kind}.jsonl here: keep {kind} in one of them"))
             unreadable = True
         if not present and not both and not retracting.is_file():
-            errors.append(Problem(display_path(directory), 0, f"no dataset files here (expected {', '.join(KINDS)} as .yaml or .jsonl)"))
+            problems.append(Problem(display_path(directory), 0, f"no dataset files here (expected {', '.join(KINDS)} as .yaml or .jsonl)"))
         if retracting.is_file():
             present = {**present, "retractions": retracting}
-        for kind, path in present.items():
-            shown = display_path(path)
-            if path.suffix != ".jsonl":
-                records, problems = parse_file(path, shown)
-            elif fast and kind in fastpath.KINDS:
-                records, problems = parse_jsonl(path, shown, fastpath.builder(kind, shown, origin))
-            else:
-                records, problems = parse_jsonl(path, shown)
-            errors.extend(problems)
-            if records is None:
-                unreadable = True
-                continue
-            # Built records (not mappings) passed every check a record can pass alone.
-            errors.extend(limit_fields([r for r in records if isinstance(r, _Mapping)], shown))
-            parsed[kind].extend(Parsed(shown, r, origin) if isinstance(r, _Mapping) else r for r in records)
+        files.extend((kind, path, origin) for kind, path in present.items())
+    return files, origins, problems, unreadable
+
+
+def _parse(kind: str, path: Path, origin: str, fast: bool, parsed: dict[str, list],
+           advance: Callable[[int], None] | None) -> tuple[list[Problem], bool]:
+    """Pass one for one file, into ``parsed[kind]``: its problems, and whether it was read whole."""
+    shown = display_path(path)
+    if path.suffix != ".jsonl":
+        records, problems = parse_file(path, shown)
+        if advance is not None and records is not None:
+            advance(len(records) and path.stat().st_size)
+    else:
+        build = fastpath.builder(kind, shown, origin) if fast and kind in fastpath.KINDS else None
+        records, problems = parse_jsonl(path, shown, build, advance)
+    if records is None:
+        return problems, False
+    # Built records (not mappings) passed every check a record can pass alone.
+    problems.extend(limit_fields([r for r in records if isinstance(r, _Mapping)], shown))
+    parsed[kind].extend(Parsed(shown, r, origin) if isinstance(r, _Mapping) else r for r in records)
+    return problems, True
+
+
+def _check_dirs(dirs: list[Path], fast: bool, ready: Callable[[Any], None] | None,
+                advance: Callable[[int], None] | None) -> Report:
+    files, origins, errors, unreadable = _plan(dirs)
+    parsed: dict[str, list] = {kind: [] for kind in (*KINDS, "retractions")}
+    # Links are read last, after the sources and entities are checked (so
+    # ``ready`` can start on them); each file's problems keep their place.
+    found: list[list[Problem]] = [[] for _ in files]
+    reset_suggestions()
+    checker = Checker()
+    ids: dict[str, Link] = {}
+    seen = LinkKeys()
+    for links in (False, True):
+        for i, (kind, path, origin) in enumerate(files):
+            if (kind == "links") == links:
+                found[i], whole = _parse(kind, path, origin, fast, parsed, advance)
+                unreadable = unreadable or not whole
+        if links or unreadable:
+            continue
+        for kind in ("sources", "entities"):
+            fastpath.admit(checker, kind, parsed[kind], ids, seen)
+            if kind == "sources":
+                checker.check_cited_in()
+        if ready is not None and not checker.errors and not any(found):
+            ready(checker)
+    errors.extend(problem for problems in found for problem in problems)
     if unreadable:
         # A file that could not be read whole would make pass two report
         # every reference into it as unknown: stop at the syntax errors.
         return Report(None, errors, [])
 
-    reset_suggestions()
-    checker = Checker()
-    checker.errors = errors
-    ids: dict[str, Link] = {}
-    seen = LinkKeys()
-    for kind in KINDS:
-        fastpath.admit(checker, kind, parsed[kind], ids, seen)
-        if kind == "sources":
-            checker.check_cited_in()
+    checker.errors[:0] = errors
+    fastpath.admit(checker, "links", parsed["links"], ids, seen)
     checker.check_accounts()
     checker.unused_sources()
     retracted = retract(checker, parsed["retractions"], origins)
@@ -245,13 +280,16 @@ def _check_dirs(dirs: list[Path], fast: bool) -> Report:
     return Report(dataset, [], checker.warnings)
 
 
-def load(dirs: list[Path] | None = None) -> Dataset:
+def load(dirs: list[Path] | None = None, *, ready: Callable[[Any], None] | None = None,
+         advance: Callable[[int], None] | None = None) -> Dataset:
     """Load the dataset, refusing invalid data.
 
     Parameters
     ----------
     dirs : list of Path, optional
         Dataset directories; the bundled dataset when omitted.
+    ready, advance : callable, optional
+        See :func:`check_dirs`.
 
     Returns
     -------
@@ -267,7 +305,7 @@ def load(dirs: list[Path] | None = None) -> Dataset:
     >>> load().entities["konstantin-malofeev"].type
     'person'
     """
-    report = check_dirs(list(dirs) if dirs else [bundled_dir()])
+    report = check_dirs(list(dirs) if dirs else [bundled_dir()], ready=ready, advance=advance)
     if report.errors:
         raise DatasetError(report.errors)
     return report.dataset

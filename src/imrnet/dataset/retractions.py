@@ -156,7 +156,7 @@ def retract(checker, items, origins: list[str]) -> list[dict]:
         entries themselves), and then ``reason``, ``source``, ``file`` and
         ``line`` are the entry's that caused it.
     """
-    chosen = _chosen(checker, items, origins)
+    chosen = _chosen(checker, items, origins) if items else {}
     if not chosen:
         return []
     out = list(chosen.values())

@@ -161,13 +161,18 @@ def _fresh(meta: dict, stamps: list[list]) -> bool | None:
     return trusted
 
 
-def load_cached(dirs: list[Path]) -> Dataset:
+def load_cached(dirs: list[Path], progress=None) -> Dataset:
     """Load the dataset in ``dirs``, from its index when one is fresh.
 
     Parameters
     ----------
     dirs : list of Path
         Dataset directories, merged in order.
+    progress : callable, optional
+        Makes the :class:`~imrnet.output.progress.BuildBar` (or ``None``)
+        shown while an index of at least
+        :data:`~imrnet.output.progress.MIN_BYTES` of data files is built;
+        called only then.
 
     Returns
     -------
@@ -198,20 +203,34 @@ def load_cached(dirs: list[Path]) -> Dataset:
         except Exception:  # noqa: BLE001 - a broken or foreign file: rebuild it
             pass
     started = time.time_ns()
-    dataset = _parse(dirs)
-    for stamp in stamps:
-        stamp[3] = _hash(Path(stamp[0]))
-    from imrnet.index.store import write_index
+    from imrnet.index.store import IndexWriter
+    from imrnet.output.progress import MIN_BYTES
 
-    try:
-        write_index(path, dataset, {"built_ns": started, "stamps": stamps,
-                                    "directories": [str(d) for d in dirs]})
-    except OSError as error:
-        _warn(f"could not write the index {path} ({error.strerror})")
-        return dataset
-    except sqlite3.Error as error:
-        _warn(f"could not write the index {path} ({error})")
-        return dataset
+    size = sum(stamp[1] for stamp in stamps)
+    bar = progress() if progress is not None and size >= MIN_BYTES else None
+    with IndexWriter(path) as writer:
+        try:
+            if bar is not None:
+                bar.start(size)
+            # the index build begins on the sources and entities while the links are read
+            dataset = _parse(dirs, ready=lambda checker: writer.start(checker.sources, checker.entities),
+                             advance=bar and bar.advance)
+            if bar is not None:
+                bar.stage("writing the index")
+            for stamp in stamps:
+                stamp[3] = _hash(Path(stamp[0]))
+            try:
+                writer.finish(dataset, {"built_ns": started, "stamps": stamps,
+                                        "directories": [str(d) for d in dirs]},
+                              bar and (lambda part: bar.stage(f"writing the index: {part}")))
+            except (OSError, sqlite3.Error) as error:
+                if bar is not None:
+                    bar.stop()
+                _warn(f"could not write the index {path} ({getattr(error, 'strerror', None) or error})")
+                return dataset
+        finally:
+            if bar is not None:
+                bar.stop()
     # Answer from the index just written, as every later run will: its name
     # tables and topology arrays are built, where the records in memory would
     # need a name index and a network built again for this one answer.
@@ -220,11 +239,11 @@ def load_cached(dirs: list[Path]) -> Dataset:
     return IndexedDataset(path)
 
 
-def _parse(dirs: list[Path]) -> Dataset:
+def _parse(dirs: list[Path], ready=None, advance=None) -> Dataset:
     """Parse and check ``dirs`` (the loader and its YAML reader load only here)."""
     from imrnet.dataset.loader import load
 
-    return load(dirs)
+    return load(dirs, ready=ready, advance=advance)
 
 
 def _restamp(path: Path, meta: dict, stamps: list[list]) -> None:
@@ -269,10 +288,28 @@ def info() -> dict:
 
 
 def clear() -> int:
-    """Delete every index file; return how many were deleted."""
+    """Delete every index file, and what a build that was killed left; return how many indexes.
+
+    A build writes ``.NAME.PID.tmp`` files (and side files after them)
+    beside the index: those of a process that no longer runs are leftovers.
+    """
     directory = cache_dir()
     count = 0
     for path in directory.glob("*.sqlite") if directory.is_dir() else []:
         path.unlink(missing_ok=True)
         count += 1
+    for path in directory.glob(".*.sqlite.*.tmp*") if directory.is_dir() else []:
+        pid = path.name.split(".sqlite.", 1)[1].split(".", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            path.unlink(missing_ok=True)
     return count
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: running
+        return True
+    return True
