@@ -206,14 +206,6 @@ class IndexMeasured:
         statuses = np.frombuffer(arrays["link_statuses"], dtype=np.uint8)
         self._offsets, self._neighbours, self._numbers = offsets, neighbours, numbers
         self._types, self._statuses = types, statuses
-        # Each link's ends: its entry in its source's row is marked ``out``.
-        out = np.frombuffer(arrays["out"], dtype=np.uint8).astype(bool)
-        rows = np.repeat(np.arange(n, dtype=np.uint32), np.diff(offsets))
-        forward = numbers[out]
-        source = np.empty(len(types), dtype=np.uint32)
-        target = np.empty(len(types), dtype=np.uint32)
-        source[forward], target[forward] = rows[out], neighbours[out]
-        del rows, out, forward
         vocab = vocabularies()
         f = link_filter
         passes = np.array([[f.passes_type(t) and f.passes_status(s) for s in vocab["link_statuses"]]
@@ -222,6 +214,7 @@ class IndexMeasured:
         if f.dated:
             counted &= self._timely(f, counted)
         self.counted = counted
+        source, target = self._ends(np.frombuffer(arrays["out"], dtype=np.uint8).astype(bool))
         edge = counted & (source != target)
         a, b = np.minimum(source[edge], target[edge]), np.maximum(source[edge], target[edge])
         del source, target
@@ -235,6 +228,21 @@ class IndexMeasured:
         graph.add_edges(edges)  # twice as fast as passing the array to Graph()
         self.graph = EngineGraph(graph, _Ids(dataset, n), tuple(link_counts.tolist()))
         self._accounts: dict[int, tuple[str, str]] | None = None
+
+    def _ends(self, out):
+        """Each link's source and target (entity numbers), by link number.
+
+        A link's entry in its source's row is the one marked ``out``.
+        """
+        import numpy as np
+
+        offsets = self._offsets
+        rows = np.repeat(np.arange(len(offsets) - 1, dtype=np.uint32), np.diff(offsets))
+        forward = self._numbers[out]
+        source = np.empty(len(self._types), dtype=np.uint32)
+        target = np.empty(len(self._types), dtype=np.uint32)
+        source[forward], target[forward] = rows[out], self._neighbours[out]
+        return source, target
 
     def _timely(self, f, counted):
         """By link number: the link's stored effective time passes ``f``'s dates."""
