@@ -29,6 +29,8 @@ Examples
 ('IndexMeasured', True)
 >>> index.counts() == records.counts(), index.names([0]) == records.names([0])
 (True, True)
+>>> index.graph.ids[-1], list(index.graph.ids) == list(records.graph.ids)
+('imr-congress', True)
 """
 
 from __future__ import annotations
