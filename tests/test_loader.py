@@ -384,6 +384,25 @@ def test_unused_source_is_a_warning_not_an_error(tmp_path):
     ]
 
 
+def test_a_source_known_through_a_cited_one_is_used_one_level_deep(tmp_path):
+    """doc-a is cited only as where cited doc-b was found: used. doc-c, behind uncited doc-d, is not."""
+    sources = (BASE / "sources.yaml").read_text(encoding="utf-8") + textwrap.dedent("""
+        - {id: doc-c, title: C, publisher: P, date: "2020"}
+        - {id: doc-d, title: D, publisher: P, date: "2020", cited_in: doc-c}
+        - {id: doc-e, title: E, publisher: P, date: "2020", cited_in: doc-d}
+        """)
+    entities = ENTITY_OK.replace("sources: [doc-a]", "sources: [doc-b]")
+    d = make(tmp_path, sources=sources, entities=entities, links="[]\n")
+    report = check_dirs([d])
+    assert report.errors == []
+    assert [p.message for p in report.warnings] == [
+        "source doc-c is never cited", "source doc-d is never cited", "source doc-e is never cited"]
+    # every source cited directly: none is left to warn about
+    entities = ENTITY_OK.replace("sources: [doc-a]", "sources: [doc-a, doc-b, doc-c, doc-d, doc-e]")
+    d = make(tmp_path, "all", sources=sources, entities=entities, links="[]\n")
+    assert check_dirs([d]).warnings == []
+
+
 def test_every_problem_is_reported_at_once(tmp_path):
     d = make(tmp_path, **links_file("""
         - {source: alexander-ionov, target: agmr, type: leads, status: sure, sources: [doc-a]}

@@ -372,11 +372,18 @@ class Checker:
                     self.errors.append(Problem(link.file, link.line, f"link {link.id}: field 'account_of': group {name!r} joins links between different entities (first at {first.file}:{first.line})"))
 
     def unused_sources(self) -> None:
-        used = {c.id for e in self.entities.values() for c in e.sources}
-        used |= {c.id for link in self.links for c in link.sources}
-        used |= {s.cited_in for s in self.sources.values() if s.id in used and s.cited_in}
+        # Sources are few and soon all cited: stop reading records once none is left uncited.
+        uncited = set(self.sources)
+        for records in (self.entities.values(), self.links):
+            for record in records:
+                for citation in record.sources:
+                    uncited.discard(citation.id)
+                if not uncited:
+                    return
+        # a source cited in a cited one counts as used (one level)
+        uncited -= {s.cited_in for s in self.sources.values() if s.id not in uncited and s.cited_in}
         for source in self.sources.values():
-            if source.id not in used:
+            if source.id in uncited:
                 self.warnings.append(Problem(source.file, source.line, f"source {source.id} is never cited", "warning"))
 
 
