@@ -52,7 +52,7 @@ __all__ = ["FORMAT", "write_index"]
 #: child copies the pages of the records it reads (reference counts). The one writing
 #: link rows, forked once every record is in memory, would take a million-entity build
 #: over 4 GiB; the one writing the entities, forked before any link is read, reads less.
-PARALLEL_MIN, PARALLEL_MAX, EARLY_MAX = 20_000, 300_000, 1_000_000
+PARALLEL_MIN, PARALLEL_MAX, EARLY_MAX = 5_000, 300_000, 1_000_000
 
 #: The share of the link rows the parent writes when a child writes the rest: a little
 #: under half, for the parent also builds the topology (a tenth of the rows' time).
