@@ -11,13 +11,8 @@ the links an answer shows (:meth:`between`, :meth:`links_among`).
 
 Examples
 --------
->>> import tempfile, pathlib
->>> from imrnet.dataset.examples import tiny_dataset
->>> from imrnet.index.indexed import IndexedDataset
->>> from imrnet.index.store import write_index
->>> path = pathlib.Path(tempfile.mkdtemp()) / "index.sqlite"
->>> write_index(path, tiny_dataset(), {})
->>> net = IndexedNetwork(IndexedDataset(path))
+>>> from imrnet.index.examples import tiny_index
+>>> net = IndexedNetwork(tiny_index())
 >>> agmr = net.key("agmr")
 >>> [e.id for e in net.entities(net.neighbour_keys(agmr))]
 ['alexander-ionov', 'imr-congress']

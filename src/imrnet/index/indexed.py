@@ -12,12 +12,8 @@ topology (:mod:`imrnet.index.csr`). Only a query that reads everything
 
 Examples
 --------
->>> import tempfile, pathlib
->>> from imrnet.dataset.examples import tiny_dataset
->>> from imrnet.index.store import write_index
->>> path = pathlib.Path(tempfile.mkdtemp()) / "index.sqlite"
->>> write_index(path, tiny_dataset(), {})
->>> ds = IndexedDataset(path)
+>>> from imrnet.index.examples import tiny_index
+>>> ds = tiny_index()
 >>> ds.entities["agmr"].name, len(ds.entities), "nobody" in ds.entities
 ('Anti-Globalization Movement of Russia', 3, False)
 >>> [link.type for link in ds.links_by_entity["agmr"]]

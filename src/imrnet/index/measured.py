@@ -18,13 +18,9 @@ the same answers (``tests/test_index_answers.py``).
 
 Examples
 --------
->>> import tempfile, pathlib
 >>> from imrnet.dataset.examples import tiny_dataset
->>> from imrnet.index.indexed import IndexedDataset
->>> from imrnet.index.store import write_index
->>> path = pathlib.Path(tempfile.mkdtemp()) / "index.sqlite"
->>> write_index(path, tiny_dataset(), {})
->>> records, index = measured(tiny_dataset()), measured(IndexedDataset(path))
+>>> from imrnet.index.examples import tiny_index
+>>> records, index = measured(tiny_dataset()), measured(tiny_index())
 >>> type(index).__name__, index.graph.graph.get_edgelist() == records.graph.graph.get_edgelist()
 ('IndexMeasured', True)
 >>> index.counts() == records.counts(), index.names([0]) == records.names([0])
