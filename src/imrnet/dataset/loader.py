@@ -24,8 +24,8 @@ Examples
 from __future__ import annotations
 
 import gc
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 
@@ -216,8 +216,11 @@ def _parse(kind: str, path: Path, origin: str, fast: bool, parsed: dict[str, lis
     shown = display_path(path)
     if path.suffix != ".jsonl":
         records, problems = parse_file(path, shown)
-        if advance is not None and records is not None:
-            advance(len(records) and path.stat().st_size)
+        if advance is not None:
+            try:
+                advance(path.stat().st_size)
+            except OSError:  # gone since it was read: nothing to count
+                pass
     else:
         build = fastpath.builder(kind, shown, origin) if fast and kind in fastpath.KINDS else None
         records, problems = parse_jsonl(path, shown, build, advance)
