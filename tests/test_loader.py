@@ -653,3 +653,25 @@ def test_records_say_where_they_came_from(tmp_path):
     from imrnet.dataset.locations import bundled_dir
     bundled = check_dirs([bundled_dir()]).dataset
     assert {l.origin for l in bundled.links} == {"bundled"}
+
+
+def test_progress_counts_every_byte_of_every_file(tmp_path):
+    """``advance`` adds up to the size of the data files, in YAML and in JSON Lines (8,192 lines a call)."""
+    import yaml
+
+    jsonl = tmp_path / "jsonl"
+    jsonl.mkdir()
+    for kind in ("sources", "entities", "links"):
+        records = yaml.safe_load((BASE / f"{kind}.yaml").read_text(encoding="utf-8"))
+        if kind == "links":  # enough lines for a call before the end: the same link, dated each day
+            import datetime
+
+            first = datetime.date(1990, 1, 1)
+            records = [{**records[0], "start": str(first + datetime.timedelta(days=i)), "id": f"l-{i}"}
+                       for i in range(9000)]
+        (jsonl / f"{kind}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    for directory in (BASE, jsonl):
+        calls = []
+        assert check_dirs([directory], advance=calls.append).errors == []
+        assert sum(calls) == sum(p.stat().st_size for p in directory.iterdir())
+        assert len(calls) == (3 if directory is BASE else 4)
