@@ -420,7 +420,7 @@ def test_progress_leaves_the_build_on_two_processes(large, monkeypatch):
 
     from rich.console import Console
 
-    from imrnet.index import store
+    from imrnet.index import store, tables
     from imrnet.output.progress import BuildBar
 
     out = io.StringIO()
@@ -428,10 +428,15 @@ def test_progress_leaves_the_build_on_two_processes(large, monkeypatch):
     copy = store.copy_side
     monkeypatch.setattr(store, "copy_side", lambda *args: (copied.append(True), copy(*args)))
     monkeypatch.setattr(store, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(tables, "TICK", 1000)
     dataset = cache.load_cached([large], progress=lambda: BuildBar(Console(file=out, force_terminal=True)))
     assert copied == [True]  # the side file of the second process was copied in
     assert len(dataset.entities) == 3000
     assert "checking the data" in out.getvalue()
+    # the parent's share of the link rows (45% of them) counts up as it is written
+    parent_rows = int(len(dataset.links) * store._PARENT_LINKS)
+    assert f"writing the index: links, 4,000 of {parent_rows:,}" in out.getvalue()
+    assert "writing the index: finishing" in out.getvalue()
     # every byte of the data files was counted: the bar reached its total
     sizes = sum(p.stat().st_size for p in large.iterdir())
     assert f"{sizes / 1e6:.1f}/{sizes / 1e6:.1f} MB" in out.getvalue()

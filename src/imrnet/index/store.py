@@ -146,13 +146,15 @@ class IndexWriter:
                 split = int(len(dataset.links) * _PARENT_LINKS)
                 self._links_child = _fork_links(self._side_links, dataset, split)
                 mine = dataset.links if self._links_child is None else dataset.links[:split]
-                write_table(con, "links", mine, dataset)
+                step("links")
+                write_table(con, "links", mine, dataset,
+                            tick=lambda done: step(f"links, {done:,} of {len(mine):,}"))
                 step("topology")
                 from imrnet.index import csr
 
                 for name, data in csr.build(dataset).items():
                     con.execute("INSERT INTO blobs VALUES (?, ?)", (name, data))
-            step("names")
+            step("finishing")
             links_child, self._links_child = self._links_child, None
             if links_child is not None and os.waitpid(links_child, 0)[1] == 0:
                 copy_links(con, self._side_links)

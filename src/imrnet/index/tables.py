@@ -24,9 +24,12 @@ from pathlib import Path
 from imrnet.dataset.model import Citation, Dataset, Link
 from imrnet.index.layout import EARLIEST_FIRST, SEARCH_FIELDS, TABLES, TIME_COLUMNS, columns, tuple_columns
 
-__all__ = ["INDEXES", "copy_links", "copy_side", "table_ddl", "write_meta", "write_names_and_search",
+__all__ = ["INDEXES", "TICK", "copy_links", "copy_side", "table_ddl", "write_meta", "write_names_and_search",
            "write_table"]
 
+
+#: Rows between two calls of :func:`write_table`'s ``tick`` (a progress display).
+TICK = 1 << 16
 
 #: JSON text of a list, Unicode kept (one encoder: json.dumps with options builds one a call).
 _json = json.JSONEncoder(ensure_ascii=False).encode
@@ -61,9 +64,11 @@ def table_ddl(table: str) -> str:
     return f"CREATE TABLE {table} (n INTEGER PRIMARY KEY, {', '.join((*columns(cls), *extra))})"
 
 
-def write_table(con: sqlite3.Connection, table: str, records, dataset: Dataset | None, first: int = 0) -> None:
+def write_table(con: sqlite3.Connection, table: str, records, dataset: Dataset | None, first: int = 0,
+                tick=None) -> None:
     """The rows of ``records``, numbered from ``first``, into ``table`` (created); ``dataset`` gives
-    links their effective time."""
+    links their effective time; ``tick``, when given, is called with the rows written so far every
+    :data:`TICK` rows."""
     from operator import attrgetter
 
     from imrnet.dataset.when import date_bounds, link_time
@@ -77,6 +82,8 @@ def write_table(con: sqlite3.Connection, table: str, records, dataset: Dataset |
 
     def rows():
         for n, record in enumerate(records, first):
+            if tick is not None and not (n - first + 1) % TICK:
+                tick(n - first + 1)
             row = [n, *values(record)]
             for i in tuples:
                 row[i] = _encode(row[i])
