@@ -28,7 +28,7 @@ from typing import TypeVar
 
 from imrnet.dataset.vocab import STATUSES
 
-__all__ = ["account_key", "together", "accounts", "facts", "fact_count"]
+__all__ = ["account_key", "together", "accounts", "best_account", "facts", "fact_count"]
 
 T = TypeVar("T")
 
@@ -79,17 +79,27 @@ def accounts(links: Iterable) -> dict[str, list[str]]:
     return {key: ids for key, ids in groups.items() if len(ids) > 1}
 
 
+#: Statuses from the best-established (``reported``) down.
+_RANK = {status: i for i, status in enumerate(STATUSES)}
+
+
+def best_account(group: list[T], status=_status) -> T:
+    """The best-established account of a group (the first of equals); ``status(account)`` gives its status.
+
+    Examples
+    --------
+    >>> best_account([{"id": "a", "status": "alleged"}, {"id": "b", "status": "reported"}])["id"]
+    'b'
+    """
+    return min(group, key=lambda account: _RANK.get(status(account), len(_RANK)))
+
+
 def facts(links: Iterable[T]) -> list[T]:
     """One link per fact: a group of accounts becomes its best-established account.
 
     The representative stands where the group's first account stood.
     """
-    rank = {status: i for i, status in enumerate(STATUSES)}
-
-    def best(group: list) -> list:
-        return [min(group, key=lambda link: rank.get(_status(link), len(rank)))]
-
-    return _placed(list(links), best)
+    return _placed(list(links), lambda group: [best_account(group)])
 
 
 def fact_count(links: Iterable) -> int:

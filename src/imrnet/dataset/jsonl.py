@@ -159,8 +159,9 @@ def parse_jsonl(path: Path, shown: str | None = None, build: Callable[[dict, int
         try:
             for number, raw in enumerate(handle, start=1):
                 if advance is not None and not number & _REPORT_EVERY:
-                    advance(handle.tell() - told)
-                    told = handle.tell()
+                    at = handle.tell()
+                    advance(at - told)
+                    told = at
                 if build is not None:
                     built = _built(quick, build, raw, number)
                     if built is not None:

@@ -243,19 +243,25 @@ def _check_dirs(dirs: list[Path], fast: bool, ready: Callable[[Any], None] | Non
     checker = Checker()
     ids: dict[str, Link] = {}
     seen = LinkKeys()
-    for links in (False, True):
+
+    def parse(links: bool) -> bool:
+        """Pass one for the links files, or for the others: whether each was read whole."""
+        whole = True
         for i, (kind, path, origin) in enumerate(files):
             if (kind == "links") == links:
-                found[i], whole = _parse(kind, path, origin, fast, parsed, advance)
-                unreadable = unreadable or not whole
-        if links or unreadable:
-            continue
+                found[i], read = _parse(kind, path, origin, fast, parsed, advance)
+                whole = whole and read
+        return whole
+
+    unreadable = not parse(links=False) or unreadable
+    if not unreadable:
         for kind in ("sources", "entities"):
             fastpath.admit(checker, kind, parsed[kind], ids, seen)
             if kind == "sources":
                 checker.check_cited_in()
         if ready is not None and not checker.errors and not any(found):
             ready(checker)
+    unreadable = not parse(links=True) or unreadable
     errors.extend(problem for problems in found for problem in problems)
     if unreadable:
         # A file that could not be read whole would make pass two report

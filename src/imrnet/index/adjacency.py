@@ -105,13 +105,10 @@ class IndexedNetwork:
         return row
 
     def _timely(self, numbers: list[int]) -> dict[int, bool]:
-        from imrnet.dataset.when import time_matches
-
         f = self.link_filter
         missing = [k for k in numbers if k not in self._time_ok]
         for k, time in self.dataset.link_times(missing).items():
-            matches = time_matches(time, f.as_of, f.since, f.until)
-            self._time_ok[k] = matches is True or (matches is None and f.undated == "include")
+            self._time_ok[k] = f.passes_time(time)
         return self._time_ok
 
     def neighbour_keys(self, node: int, directed: bool = False) -> list[int]:

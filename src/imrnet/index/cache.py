@@ -208,6 +208,7 @@ def load_cached(dirs: list[Path], progress=None) -> Dataset:
 
     size = sum(stamp[1] for stamp in stamps)
     bar = progress() if progress is not None and size >= MIN_BYTES else None
+    failed = None
     with IndexWriter(path) as writer:
         try:
             if bar is not None:
@@ -224,13 +225,13 @@ def load_cached(dirs: list[Path], progress=None) -> Dataset:
                                         "directories": [str(d) for d in dirs]},
                               bar and (lambda part: bar.stage(f"writing the index: {part}")))
             except (OSError, sqlite3.Error) as error:
-                if bar is not None:
-                    bar.stop()
-                _warn(f"could not write the index {path} ({getattr(error, 'strerror', None) or error})")
-                return dataset
+                failed = getattr(error, "strerror", None) or error
         finally:
             if bar is not None:
                 bar.stop()
+    if failed is not None:
+        _warn(f"could not write the index {path} ({failed})")
+        return dataset
     # Answer from the index just written, as every later run will: its name
     # tables and topology arrays are built, where the records in memory would
     # need a name index and a network built again for this one answer.

@@ -34,7 +34,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from imrnet.dataset.accounts import fact_count
+from imrnet.dataset.accounts import best_account, fact_count
 from imrnet.dataset.vocab import ENTITY_TYPES, LINK_TYPES, STATUSES
 from imrnet.index.engine import EngineGraph, load_igraph, to_igraph
 
@@ -246,10 +246,9 @@ class IndexMeasured:
         """By link number: the link's stored effective time passes ``f``'s dates."""
         import numpy as np
 
-        from imrnet.dataset.when import LinkTime, time_matches
+        from imrnet.dataset.when import LinkTime
 
         wanted = counted.tolist()
-        keep = f.undated == "include"
         verdicts: dict[tuple, bool] = {}  # one time recurs a lot
         timely = []
         for n, *time in self.dataset.time_rows():
@@ -259,8 +258,7 @@ class IndexMeasured:
                 if ok is None:
                     if len(verdicts) > 100_000:  # bounded: distinct times need no memory
                         verdicts.clear()
-                    matches = time_matches(LinkTime(*time), f.as_of, f.since, f.until)
-                    ok = verdicts[time] = matches is True or (matches is None and keep)
+                    ok = verdicts[time] = f.passes_time(LinkTime(*time))
                 if ok:
                     timely.append(n)
         out = np.zeros(len(wanted), dtype=bool)
@@ -307,11 +305,10 @@ class IndexMeasured:
         statuses = np.bincount(self._statuses[counted], minlength=len(STATUSES)).tolist()
         facts = int(counted.sum())
         groups = self._groups(counted_only=True)
-        rank = {status: i for i, status in enumerate(STATUSES)}
         status_of = self._account_rows()
         for members in groups.values():
             # the group counts once, as its best-established account (file order among equals)
-            best = min(members, key=lambda n: rank.get(status_of[n][1], len(rank)))
+            best = best_account(members, lambda n: status_of[n][1])
             for k in members:
                 link_types[self._types[k]] -= 1
                 statuses[self._statuses[k]] -= 1

@@ -136,12 +136,8 @@ class IndexWriter:
             con.execute("PRAGMA synchronous = OFF")
             with con:
                 write_meta(con, dataset, meta)
-                step("records")
-                for table in ("sources", "entities"):
+                for table in ("sources", "entities", "links"):
                     con.execute(table_ddl(table))
-                    if self._child is None:
-                        write_table(con, table, getattr(dataset, table).values(), dataset)
-                con.execute(table_ddl("links"))
                 # a child writes the later links meanwhile (the parent has the topology to build)
                 split = int(len(dataset.links) * _PARENT_LINKS)
                 self._links_child = _fork_links(self._side_links, dataset, split)
@@ -164,11 +160,10 @@ class IndexWriter:
             child, self._child = self._child, None
             if child is not None and os.waitpid(child, 0)[1] == 0:
                 copy_side(con, self._side)
-            else:  # no child, or it failed: do it here
+            else:  # no child, or it failed: do its part here
                 with con:
-                    if child is not None:
-                        for table in ("sources", "entities"):
-                            write_table(con, table, getattr(dataset, table).values(), dataset)
+                    for table in ("sources", "entities"):
+                        write_table(con, table, getattr(dataset, table).values(), dataset)
                     write_names_and_search(con, dataset.entities)
             with con:
                 for ddl in INDEXES:

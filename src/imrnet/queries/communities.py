@@ -43,6 +43,7 @@ Examples
 from __future__ import annotations
 
 from imrnet.queries.filters import ALL_LINKS
+from imrnet.queries import name_key
 from imrnet.errors import NoAnswer
 from imrnet.queries.inputs import count, unknown_value
 from imrnet.dataset.model import Dataset
@@ -109,7 +110,7 @@ def find_communities(
     else:
         engine, groups = _igraph_groups(eg, method, seed)
     refs = list(view.refs().values())  # in vertex order
-    keys = [(ref["name"].casefold(), ref["id"]) for ref in refs]
+    keys = [name_key(ref) for ref in refs]
     # Each community lists its members in one order of every entity, the central one first.
     community = [0] * len(eg)
     for c, group in enumerate(groups):

@@ -187,12 +187,27 @@ class LinkFilter:
             return True
         return time_matches(link_time(link, dataset), self.as_of, self.since, self.until)
 
+    def passes_time(self, time) -> bool:
+        """Tell whether a link of effective time ``time`` (a ``LinkTime``) passes the date filters.
+
+        An undated link passes only with ``undated="include"``.
+
+        Examples
+        --------
+        >>> from imrnet.dataset.when import LinkTime
+        >>> undated = LinkTime("state", None, None, "none")
+        >>> keep = LinkFilter(as_of="2016", undated="include")
+        >>> LinkFilter(as_of="2016").passes_time(undated), keep.passes_time(undated)
+        (False, True)
+        """
+        if not self.dated:
+            return True
+        matches = time_matches(time, self.as_of, self.since, self.until)
+        return matches is True or (matches is None and self.undated == "include")
+
     def accepts(self, link: Link, dataset=None) -> bool:
         """Tell whether ``link`` is counted (its entities' dates read from ``dataset``)."""
-        if not self._passes_kind(link):
-            return False
-        in_time = self._in_time(link, dataset)
-        return in_time is True or (in_time is None and self.undated == "include")
+        return self._passes_kind(link) and (not self.dated or self.passes_time(link_time(link, dataset)))
 
     def apply(self, links: Iterable[Link], dataset=None) -> list[Link]:
         """The links counted, in their order."""
