@@ -99,6 +99,39 @@ def test_colons_inside_texts_are_not_repeated_keys(tmp_path):
     assert both(directory) == []
 
 
+def test_lines_the_fast_decoder_reads_otherwise_get_the_precise_messages(tmp_path):
+    # msgspec (the fast decoder) refuses lone surrogates, NaN and numbers out of a double's range, and reads
+    # numbers of any length: each line below must end as the standard library's reading of it ends.
+    lines = as_lines(base_records())
+    link = lines["links"][0][:-1]
+    lines["links"] += [
+        link.replace('"leads"', '"funds"') + ', "amount": NaN, "currency": "EUR"}',
+        link.replace('"leads"', '"funds"') + ', "amount": 1e999, "currency": "EUR"}',
+        link.replace('"leads"', '"funds"') + ', "amount": 1.' + "0" * 400 + '1, "currency": "EUR"}',
+        link.replace('"leads"', '"funds"') + ', "amount": 1' + "0" * 400 + ', "currency": "EUR"}',
+        link.replace('"leads"', '"supports"') + ', "amount": 1.5, "currency": "EUR"}   ',
+        link.replace('"leads"', '"met"') + ', "summary": "x\\ud800"}',
+        link.replace('"leads"', '"controls"') + '}  \t',
+    ]
+    lines["entities"][0] = "\ufeff" + lines["entities"][0]
+    lines["sources"][0] = lines["sources"][0][:-1] + ', "note": "a\\ud83d\\ude00 \\u0000"}'
+    directory = write(tmp_path / "d", lines)
+    assert both(directory) == [
+        "links.jsonl:3: NaN is not a number a dataset can hold",
+        "links.jsonl:4: 1e999 is not a number a dataset can hold",
+        "links.jsonl:5: a number of 402 digits is over the limit of 20 digits (see Limits in the README)",
+        "links.jsonl:6: a number of 401 digits is over the limit of 20 digits (see Limits in the README)",
+        "links.jsonl:8: not Unicode text: a lone surrogate \\ud800 in a string",
+    ]
+    del lines["links"][2:6]
+    directory = write(tmp_path / "e", lines)
+    assert both(directory) == ["links.jsonl:4: not Unicode text: a lone surrogate \\ud800 in a string"]
+    del lines["links"][3]
+    data = check_dirs([write(tmp_path / "f", lines)]).dataset
+    assert [link.amount for link in data.links] == [None, None, 1.5, None]
+    assert data.sources["doc-a"].note.endswith("a\U0001f600 \x00")
+
+
 def test_records_built_fast_but_wrong_together_get_the_precise_messages(tmp_path):
     records = base_records()
     records["sources"].append(dict(records["sources"][0]))  # the same id twice

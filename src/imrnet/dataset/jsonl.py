@@ -147,6 +147,7 @@ def parse_jsonl(path: Path, shown: str | None = None, build: Callable[[dict, int
                                parse_int=_bounded_int)
     quick = make_scanner(json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite_float,
                                           parse_int=_bounded_int))
+    fast = _fast_decoder() if build is not None else None
     records: list = []
     problems: list = []
     broken = 0
@@ -163,7 +164,7 @@ def parse_jsonl(path: Path, shown: str | None = None, build: Callable[[dict, int
                     advance(at - told)
                     told = at
                 if build is not None:
-                    built = _built(quick, build, raw, number)
+                    built = _built(fast, quick, build, raw, number)
                     if built is not None:
                         records.append(built)
                         continue
@@ -184,6 +185,8 @@ def parse_jsonl(path: Path, shown: str | None = None, build: Callable[[dict, int
                         problem = str(err)
                     except RecursionError:
                         problem = "JSON nested too deeply"
+                    if problem is None and "\\u" in text:
+                        problem = _lone_surrogate(value)
                 if problem is None and not isinstance(value, mapping):
                     problem = f"expected a JSON object of fields, found {_json_kind(value)}"
                 if problem is not None:
@@ -206,27 +209,51 @@ def parse_jsonl(path: Path, shown: str | None = None, build: Callable[[dict, int
     return (None if broken else records), problems
 
 
-def _built(scan: Callable[[str, int], Any], build: Callable[[dict, int], Any], raw: bytes, number: int) -> Any:
+def _fast_decoder() -> Callable[[bytes], Any]:
+    """msgspec's JSON decoder, which reads a line about twice as fast as the standard library's.
+
+    It reads valid JSON to the same values and refuses what the standard
+    library refuses (besides ``NaN``, ``Infinity``, numbers out of a double's
+    range and lone surrogates, which it refuses too): a refused line takes
+    the precise path, which words the problem.
+
+    Examples
+    --------
+    >>> _fast_decoder()(b'{"id": "a", "sources": ["s"]}')
+    {'id': 'a', 'sources': ['s']}
+    """
+    import msgspec.json
+
+    return msgspec.json.Decoder().decode
+
+
+def _built(decode: Callable[[bytes], Any], scan: Callable[[str, int], Any], build: Callable[[dict, int], Any],
+           raw: bytes, number: int) -> Any:
     """What ``build`` makes of line ``number`` (``raw``), or ``None`` when it takes the precise path.
 
-    ``scan`` is a JSON scanner (:func:`json.scanner.make_scanner`). A line
-    it cannot read whole as one object and a line end -- a blank line, a
-    byte-order mark, a space after the object, an error -- the precise path
-    reads again and reports.
+    ``decode`` reads the line (:func:`_fast_decoder`). A line holding an
+    ``amount`` is read again by ``scan`` (:func:`json.scanner.make_scanner`
+    with the limits on numbers): the only number a record may hold must
+    pass them. A line ``decode`` refuses -- a blank line, a byte-order
+    mark, an error -- the precise path reads again and reports.
     """
     try:
-        text = raw.decode()
-        value, end = scan(text, 0)
-        if (end != len(text) and text[end:] not in ("\n", "\r\n")) or type(value) is not dict:
+        value = decode(raw)
+        if type(value) is not dict:
             return None
+        if "amount" in value:
+            text = raw.decode()
+            value, end = scan(text, 0)
+            if text[end:].strip(" \t\r\n"):
+                return None
         built = build(value, number)
     except (StopIteration, ValueError, KeyError, TypeError, RecursionError):  # see fastpath.builder
         return None
-    return None if built is None or _may_repeat(text, value) else built
+    return None if built is None or _may_repeat(raw, value) else built
 
 
-def _may_repeat(text: str, value: dict) -> bool:
-    """False when no key is given twice in any object of a line: ``text`` decoded as ``value``.
+def _may_repeat(text: bytes, value: dict) -> bool:
+    """False when no key is given twice in any object of a line: ``text`` (its bytes) decoded as ``value``.
 
     Every key of a JSON text is followed by one colon, and the only other
     colons lie inside strings. When the keys that survived decoding are as
@@ -238,14 +265,14 @@ def _may_repeat(text: str, value: dict) -> bool:
 
     Examples
     --------
-    >>> _may_repeat('{"a": 1, "b": [{"c": "x"}]}', {"a": 1, "b": [{"c": "x"}]})
+    >>> _may_repeat(b'{"a": 1, "b": [{"c": "x"}]}', {"a": 1, "b": [{"c": "x"}]})
     False
-    >>> _may_repeat('{"a": 1, "a": 2}', {"a": 2})
+    >>> _may_repeat(b'{"a": 1, "a": 2}', {"a": 2})
     True
-    >>> _may_repeat('{"url": "https://x", "t": ["a:b"]}', {"url": "https://x", "t": ["a:b"]})
+    >>> _may_repeat(b'{"url": "https://x", "t": ["a:b"]}', {"url": "https://x", "t": ["a:b"]})
     False
     """
-    colons, keys, inner = text.count(":"), len(value), []
+    colons, keys, inner = text.count(b":"), len(value), []
     for item in value.values():
         if type(item) is list:
             for entry in item:
@@ -254,7 +281,7 @@ def _may_repeat(text: str, value: dict) -> bool:
                     inner.append(entry)
     if colons == keys:
         return False
-    if "\\" in text:
+    if b"\\" in text:
         return True
     for mapping in (value, *inner):
         for key, item in mapping.items():
@@ -264,6 +291,24 @@ def _may_repeat(text: str, value: dict) -> bool:
             elif type(item) is list:
                 colons -= sum(entry.count(":") for entry in item if type(entry) is str)
     return colons != keys
+
+
+def _lone_surrogate(value: Any) -> str | None:
+    """A message when a decoded line holds half a UTF-16 surrogate pair alone (``"\\ud800"``), which is not text.
+
+    JSON lets an escape name one; no file, terminal or database can hold it.
+
+    Examples
+    --------
+    >>> _lone_surrogate({"name": "x\\ud83d"})
+    'not Unicode text: a lone surrogate \\\\ud83d in a string'
+    >>> _lone_surrogate({"name": "\\U0001f600"}) is None
+    True
+    """
+    import re
+
+    found = re.search("[\\ud800-\\udfff]", json.dumps(value, ensure_ascii=False))
+    return None if found is None else f"not Unicode text: a lone surrogate \\u{ord(found.group()):04x} in a string"
 
 
 def _json_kind(value: Any) -> str:
