@@ -350,6 +350,93 @@ def test_index_begun_while_the_links_are_read_is_the_same(dirs, tmp_path, monkey
     assert contents[1]["entities"]
 
 
+def _built_with_and_without_children(dirs: list[Path], tmp_path: Path, monkeypatch) -> list[dict]:
+    """The index of ``dirs`` built by one process, then with the children: both contents, and the link rows
+    the child writing the links file's later lines had copied in (``None``: it did not)."""
+    from imrnet.index import store, tail
+
+    copy_links = store.copy_links
+    results = []
+    for least in (10**9, 0):
+        tails = []
+        monkeypatch.setattr(store, "copy_links", lambda *args: (tails.append(args[2]), copy_links(*args)))
+        monkeypatch.setattr(store, "PARALLEL_MIN", least)
+        monkeypatch.setattr(tail, "MIN_BYTES", least)
+        monkeypatch.setenv("IMRNET_CACHE_DIR", str(tmp_path / f"cache-{least}"))
+        cache.load_cached(dirs)
+        (index,) = indexes()
+        assert [p.name for p in index.parent.iterdir()] == [index.name]
+        results.append((_content(index, meta=False), tails[0] if tails else None))
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child left behind
+    return results
+
+
+def test_link_rows_a_child_wrote_from_the_file_are_the_same(large, tmp_path, monkeypatch):
+    """A child reads the later lines of links.jsonl itself and writes their rows: the same index results,
+    with blank lines and Windows line ends among them, and links in two directories."""
+    links = large / "links.jsonl"
+    lines = links.read_bytes().splitlines(keepends=True)
+    lines[-40:-40] = [b"\n", b"   \r\n"]
+    lines[-20:] = [line.replace(b"\n", b"\r\n") for line in lines[-20:]]
+    links.write_bytes(b"".join(lines[:-100]))
+    more = tmp_path / "more"
+    more.mkdir()
+    (more / "links.jsonl").write_bytes(b"".join(lines[-100:]))
+    (one, none), (two, first) = _built_with_and_without_children([large, more], tmp_path, monkeypatch)
+    assert none is None and first is not None  # the child wrote the rows of more/links.jsonl's later lines
+    assert one == two
+    assert len(two["links"]) == len(lines) - 2
+    before, after = (row[14] for row in two["links"][first - 1:first + 1])  # their lines in more/links.jsonl
+    assert after == before + 1 and 40 < after < 60  # the blank lines (61, 62) were the child's
+
+
+def test_a_link_the_fast_path_does_not_build_leaves_the_rows_to_the_parent(large, tmp_path, monkeypatch):
+    """A line the precise path must read (a number as a locator) stops the child: the parent writes its rows."""
+    links = large / "links.jsonl"
+    lines = links.read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[-5])
+    record["sources"] = [{"id": record["sources"][0]["id"], "locator": 12}]
+    lines[-5] = json.dumps(record)
+    links.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (one, _), (two, first) = _built_with_and_without_children([large], tmp_path, monkeypatch)
+    assert first is None and one == two
+    assert json.loads(two["links"][-5][12]) == [[record["sources"][0]["id"], "12"]]
+
+
+def test_a_retracted_link_among_the_childs_lines_leaves_the_rows_to_the_parent(large, tmp_path, monkeypatch):
+    """The child wrote a link a retraction withdraws: what it wrote is not the dataset's, the parent writes it."""
+    last = json.loads((large / "links.jsonl").read_text(encoding="utf-8").splitlines()[-1])
+    overlay = tmp_path / "overlay"
+    overlay.mkdir()
+    (overlay / "sources.yaml").write_text(
+        "- {id: my-check, title: My check, publisher: Me, date: '2026'}\n", encoding="utf-8")
+    link_id = f"{last['source']}~{last['type']}~{last['target']}" + (f"~{last['start']}" if "start" in last else "")
+    (overlay / "retractions.yaml").write_text(
+        f"- {{id: {link_id}, reason: Withdrawn., source: my-check}}\n", encoding="utf-8")
+    (one, _), (two, first) = _built_with_and_without_children([large, overlay], tmp_path, monkeypatch)
+    assert first is None and one == two
+    assert link_id not in {row[1] for row in two["links"]}
+
+
+def test_a_failing_child_leaves_the_link_rows_to_the_parent(large, tmp_path, monkeypatch):
+    """A fault injected into the child reading the links file: the parent writes its rows, the index is the same."""
+    from imrnet.dataset import jsonl
+
+    parent = os.getpid()
+    built_lines = jsonl.built_lines
+
+    def failing(*args):
+        for n, link in enumerate(built_lines(*args)):
+            if os.getpid() != parent and n == 100:
+                raise OSError("injected fault in a child")
+            yield link
+
+    monkeypatch.setattr(jsonl, "built_lines", failing)
+    (one, _), (two, first) = _built_with_and_without_children([large], tmp_path, monkeypatch)
+    assert first is None and one == two
+
+
 def test_invalid_data_leaves_no_index_and_no_process(data, monkeypatch):
     """The child begun on valid entities is stopped when the links turn out invalid."""
     from imrnet.index import store
@@ -364,6 +451,23 @@ def test_invalid_data_leaves_no_index_and_no_process(data, monkeypatch):
     assert list(cache.cache_dir().iterdir()) == []
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # no child left behind, not even a zombie
+
+
+@pytest.mark.parametrize("broken", ["entities", "links"])
+def test_invalid_json_lines_leave_no_index_and_no_process(broken, large, monkeypatch):
+    """The child forked before the load to write link rows is stopped, whether it got the entities or not."""
+    from imrnet.index import store, tail
+
+    monkeypatch.setattr(store, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(tail, "MIN_BYTES", 0)
+    with (large / f"{broken}.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write('{"id": "x", "source": "nobody"}\n')
+    result = runner.invoke(app, ["show", "x", "--data", str(large)])
+    assert result.exit_code == 3, result.output
+    assert f"{broken}.jsonl" in result.stderr
+    assert list(cache.cache_dir().iterdir()) == []
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
 
 
 @pytest.fixture
@@ -420,21 +524,24 @@ def test_progress_leaves_the_build_on_two_processes(large, monkeypatch):
 
     from rich.console import Console
 
-    from imrnet.index import store, tables
+    from imrnet.index import store, tables, tail
     from imrnet.output.progress import BuildBar
 
     out = io.StringIO()
-    copied = []
-    copy = store.copy_side
+    copied, tails = [], []
+    copy, copy_links = store.copy_side, store.copy_links
     monkeypatch.setattr(store, "copy_side", lambda *args: (copied.append(True), copy(*args)))
+    monkeypatch.setattr(store, "copy_links", lambda *args: (tails.append(args[2]), copy_links(*args)))
     monkeypatch.setattr(store, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(tail, "MIN_BYTES", 0)
     monkeypatch.setattr(tables, "TICK", 1000)
     dataset = cache.load_cached([large], progress=lambda: BuildBar(Console(file=out, force_terminal=True)))
-    assert copied == [True]  # the side file of the second process was copied in
+    assert copied == [True]  # the side files of the second processes were copied in
+    (parent_rows,) = tails
+    assert 0.4 < parent_rows / len(dataset.links) < 0.5  # the child wrote the rows of the later 55% of the file
     assert len(dataset.entities) == 3000
     assert "checking the data" in out.getvalue()
-    # the parent's share of the link rows (45% of them) counts up as it is written
-    parent_rows = int(len(dataset.links) * store._PARENT_LINKS)
+    # the parent's share of the link rows counts up as it is written
     assert f"writing the index: links, 4,000 of {parent_rows:,}" in out.getvalue()
     assert "writing the index: finishing" in out.getvalue()
     # every byte of the data files was counted: the bar reached its total

@@ -81,6 +81,10 @@ _DATES: dict[str, tuple[str, str, str]] = {}
 _MAX_DATES = 100_000
 
 
+#: The citations of a builder that keeps none (:func:`builder`'s ``share``).
+_UNKEPT: dict = {}
+
+
 def _text(value: Any, limit: int) -> bool:
     """True for a text the precise path keeps as it is: non-empty, stripped, within ``limit``."""
     return type(value) is str and 0 < len(value) <= limit and value.strip() == value
@@ -140,12 +144,14 @@ def _citations(value: Any, known: dict[tuple, Citation]) -> tuple[Citation, ...]
             if not (type(sid) is str and sid.strip() and len(sid) <= _ID
                     and (locator is None or (type(locator) is str and len(locator) <= _SHORT))):
                 return None  # the precise path also takes a number as a locator, as text
-            citation = known[key] = Citation(sid, locator)
+            citation = Citation(sid, locator)
+            if known is not _UNKEPT:
+                known[key] = citation
         out.append(citation)
     return tuple(out)
 
 
-def builder(kind: str, shown: str, origin: str) -> Callable[[dict, int], Any]:
+def builder(kind: str, shown: str, origin: str, share: bool = True) -> Callable[[dict, int], Any]:
     """A function building the record of ``kind`` at a line, or ``None`` to take the precise path.
 
     The function may also raise :class:`KeyError` (a required field
@@ -161,6 +167,10 @@ def builder(kind: str, shown: str, origin: str) -> Callable[[dict, int], Any]:
         The file as messages name it.
     origin : str
         The dataset directory, as records name it.
+    share : bool, default True
+        Give records citing the same source at the same place one citation
+        (records kept for the whole load); ``False`` keeps nothing between
+        records (records written away one by one).
 
     Examples
     --------
@@ -170,7 +180,7 @@ def builder(kind: str, shown: str, origin: str) -> Callable[[dict, int], Any]:
     ('a~funds~b', 3)
     """
     allowed = _ALLOWED[kind]
-    citations: dict[tuple, Citation] = {}  # of this file, by id and locator
+    citations: dict[tuple, Citation] = {} if share else _UNKEPT  # of this file, by id and locator
 
     def source(rec: dict, line: int) -> Source | None:
         if not allowed.issuperset(rec):  # a required field missing raises KeyError below

@@ -30,12 +30,12 @@ import json
 import math
 from json.scanner import make_scanner
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from imrnet.dataset.locations import display_path
 from imrnet.dataset.yaml_reader import Mapping
 
-__all__ = ["parse_jsonl", "MAX_SHOWN_ERRORS"]
+__all__ = ["parse_jsonl", "built_lines", "Declined", "MAX_SHOWN_ERRORS"]
 
 #: A file broken on every line is reported by its first lines only.
 MAX_SHOWN_ERRORS = 20
@@ -145,8 +145,7 @@ def parse_jsonl(path: Path, shown: str | None = None, build: Callable[[dict, int
 
     decoder = json.JSONDecoder(object_pairs_hook=pairs, parse_constant=_refuse_constant, parse_float=_finite_float,
                                parse_int=_bounded_int)
-    quick = make_scanner(json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite_float,
-                                          parse_int=_bounded_int))
+    quick = _limited_scanner()
     fast = _fast_decoder() if build is not None else None
     records: list = []
     problems: list = []
@@ -207,6 +206,59 @@ def parse_jsonl(path: Path, shown: str | None = None, build: Callable[[dict, int
     if broken > MAX_SHOWN_ERRORS:
         problems.append(Problem(shown, 0, f"{broken - MAX_SHOWN_ERRORS} more broken line(s) not shown"))
     return (None if broken else records), problems
+
+
+class Declined(Exception):
+    """A line :func:`built_lines` cannot build: the precise path must read it."""
+
+
+def built_lines(path: Path, build: Callable[[dict, int], Any], offset: int, line: int) -> Iterator[Any]:
+    """The records ``build`` makes of the lines of ``path`` from byte ``offset`` on, the first numbered ``line``.
+
+    This is :func:`parse_jsonl`'s fast path alone, for a part of a file
+    whose lines are all expected to be valid (:mod:`imrnet.index.store`
+    writes the rows of the later lines of a links file this way while the
+    loader checks the whole file). Blank lines are skipped, as the loader
+    skips them.
+
+    Raises
+    ------
+    Declined
+        At the first line the fast path does not build.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from imrnet.dataset.fastpath import builder
+    >>> path = Path(tempfile.mkdtemp()) / "links.jsonl"
+    >>> line = '{"source": "a", "target": "%s", "type": "met", "status": "reported", "sources": ["s"]}\\n'
+    >>> _ = path.write_text(line % "b" + "\\n" + line % "c", encoding="utf-8")
+    >>> [(link.target, link.line) for link in built_lines(path, builder("links", "x", "o"), 0, 1)]
+    [('b', 1), ('c', 3)]
+    >>> next(built_lines(path, builder("entities", "x", "o"), 0, 1))
+    Traceback (most recent call last):
+    imrnet.dataset.jsonl.Declined: line 1
+    """
+    decode, scan = _fast_decoder(), _limited_scanner()
+    with path.open("rb") as handle:
+        handle.seek(offset)
+        for number, raw in enumerate(handle, start=line):
+            built = _built(decode, scan, build, raw, number)
+            if built is not None:
+                yield built
+                continue
+            try:
+                text = raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\\r\\n")
+            except UnicodeDecodeError:
+                text = "not blank"
+            if text and not text.isspace():
+                raise Declined(f"line {number}")
+
+
+def _limited_scanner() -> Callable[[str, int], Any]:
+    """The standard library's JSON scanner, with the limits on numbers (and no ``NaN``)."""
+    return make_scanner(json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite_float,
+                                         parse_int=_bounded_int))
 
 
 def _fast_decoder() -> Callable[[bytes], Any]:

@@ -41,7 +41,7 @@ from imrnet.dataset.locations import KINDS, bundled_dir, dataset_files, display_
 from imrnet.dataset.retractions import FILE as RETRACTIONS, retract
 from imrnet.dataset.yaml_reader import Mapping as _Mapping, Refused, read_file
 
-__all__ = ["Problem", "Report", "load", "check_dirs", "parse_file", "limit_fields"]
+__all__ = ["Problem", "Report", "load", "check_dirs", "parse_file", "limit_fields", "links_files"]
 
 #: Objects made by a load above which they are kept out of the garbage
 #: collector's sight afterwards (the bundled dataset leaves a few thousand).
@@ -208,6 +208,18 @@ def _plan(dirs: list[Path]) -> tuple[list[tuple[str, Path, str]], list[str], lis
             present = {**present, "retractions": retracting}
         files.extend((kind, path, origin) for kind, path in present.items())
     return files, origins, problems, unreadable
+
+
+def links_files(dirs: list[Path]) -> list[tuple[Path, str, str]]:
+    """The links files :func:`load` reads, in order, as ``(path, shown, origin)``: the file, how
+    messages and records name it, and its directory as records name it.
+
+    Examples
+    --------
+    >>> [(path.name, origin) for path, shown, origin in links_files([bundled_dir()])]
+    [('links.yaml', 'bundled')]
+    """
+    return [(path, display_path(path), origin) for kind, path, origin in _plan(dirs)[0] if kind == "links"]
 
 
 def _parse(kind: str, path: Path, origin: str, fast: bool, parsed: dict[str, list],

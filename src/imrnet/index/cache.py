@@ -213,6 +213,11 @@ def load_cached(dirs: list[Path], progress=None) -> Dataset:
         try:
             if bar is not None:
                 bar.start(size)
+            from imrnet.dataset.loader import links_files
+
+            links = links_files(dirs)
+            if links:  # a child will write the rows of the last links file's later lines
+                writer.prepare(links[-1])
             # the index build begins on the sources and entities while the links are read
             dataset = _parse(dirs, ready=lambda checker: writer.start(checker.sources, checker.entities),
                              advance=bar and bar.advance)

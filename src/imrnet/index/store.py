@@ -40,6 +40,7 @@ import sqlite3
 from pathlib import Path
 
 from imrnet.dataset.model import Dataset
+from imrnet.index.forked import fork_writer
 from imrnet.index.layout import FORMAT
 from imrnet.index.tables import (
     INDEXES, copy_links, copy_side, table_ddl, write_meta, write_names_and_search, write_table,
@@ -48,15 +49,10 @@ from imrnet.index.tables import (
 __all__ = ["FORMAT", "write_index"]
 
 
-#: Entities from which a second process writes part of the index, and up to which: a
-#: child copies the pages of the records it reads (reference counts). The one writing
-#: link rows, forked once every record is in memory, would take a million-entity build
-#: over 4 GiB; the one writing the entities, forked before any link is read, reads less.
-PARALLEL_MIN, PARALLEL_MAX, EARLY_MAX = 5_000, 300_000, 1_000_000
-
-#: The share of the link rows the parent writes when a child writes the rest: a little
-#: under half, for the parent also builds the topology (a tenth of the rows' time).
-_PARENT_LINKS = 0.45
+#: Entities from which a child writes the sources and entities, and up to which: it
+#: copies the pages of the records it reads (reference counts), and a million-entity
+#: build is then at 4 GiB.
+PARALLEL_MIN, PARALLEL_MAX = 5_000, 1_000_000
 
 
 def write_index(path: Path, dataset: Dataset, meta: dict, progress=None) -> None:
@@ -73,17 +69,19 @@ def write_index(path: Path, dataset: Dataset, meta: dict, progress=None) -> None
 
 
 class IndexWriter:
-    """An index written in two steps: sources and entities as soon as they are checked, then the rest.
+    """An index written in steps: sources and entities as soon as they are checked, then the rest.
 
-    :meth:`start` hands the checked sources and entities to a forked child
-    (:func:`_fork_entities`), which writes their records, name tables and
-    word index into a side file while the loader reads the links;
-    :meth:`finish` writes the links and the topology, then copies the
-    child's tables in. Without a child (small data, one core, threads) or
-    when the dataset finished with other sources or entities than it
-    started with (a retraction), :meth:`finish` writes everything itself.
-    Used as a context manager, it leaves nothing behind but a finished
-    index.
+    :meth:`prepare`, before the load, forks a child that will write the
+    rows of the later lines of the links file (:mod:`imrnet.index.tail`).
+    :meth:`start` hands the checked sources and entities to another forked
+    child (:func:`_fork_entities`), which writes their records, name tables
+    and word index into a side file while the loader reads the links, and
+    the entities' dates to the first. :meth:`finish` writes the rest of the
+    link rows and the topology, then copies the children's tables in.
+    Without children (small data, one core, threads), when one fails, or
+    when the dataset finished with other records than they started on (a
+    retraction), :meth:`finish` writes their parts itself. Used as a
+    context manager, it leaves nothing behind but a finished index.
 
     Examples
     --------
@@ -103,7 +101,7 @@ class IndexWriter:
         self._side = self._tmp.with_name(self._tmp.name + ".names")
         self._side_links = self._tmp.with_name(self._tmp.name + ".links")
         self._child: int | None = None
-        self._links_child: int | None = None
+        self._tail = None  # imrnet.index.tail.Tail
         self._started: tuple = ()
 
     def __enter__(self) -> "IndexWriter":
@@ -112,22 +110,41 @@ class IndexWriter:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def prepare(self, links: tuple[Path, str, str]) -> None:
+        """Before the load: fork the child that will write the rows of the later lines of ``links``.
+
+        ``links`` is the last links file the loader will read, as ``(path,
+        shown, origin)`` (:func:`imrnet.dataset.loader.links_files`). The
+        child waits for the checked entities (:meth:`start`); see
+        :mod:`imrnet.index.tail`.
+        """
+        from imrnet.index.tail import fork_tail
+
+        try:
+            self._side_links.unlink(missing_ok=True)
+        except OSError:
+            return  # finish reports what is wrong with the directory
+        self._tail = fork_tail(self._side_links, *links)
+
     def start(self, sources: dict, entities: dict) -> None:
-        """Begin on the checked ``sources`` and ``entities`` in a child process, where that is worth it."""
+        """Begin on the checked ``sources`` and ``entities`` in child processes, where that is worth it."""
         self._started = (sources, entities, len(sources), len(entities))
         try:
             self._side.unlink(missing_ok=True)
         except OSError:
             return  # finish reports what is wrong with the directory
-        self._child = _fork_entities(self._side, sources, entities)
+        if PARALLEL_MIN <= len(entities) <= PARALLEL_MAX:
+            self._child = _fork_entities(self._side, sources, entities)
+        if self._tail is not None:
+            self._tail.send(entities)
 
     def finish(self, dataset: Dataset, meta: dict, progress=None) -> None:
         """Write the rest of ``dataset`` and ``meta``, and put the index in place."""
         step = progress or (lambda what: None)
         sources, entities, n_sources, n_entities = self._started or (None, None, -1, -1)
-        if self._child is not None and not (dataset.sources is sources and dataset.entities is entities
-                                            and len(sources) == n_sources and len(entities) == n_entities):
-            self._stop_child()  # it started on records the dataset no longer holds
+        if not (dataset.sources is sources and dataset.entities is entities
+                and len(sources) == n_sources and len(entities) == n_entities):
+            self._stop_child()  # they started on records the dataset no longer holds
         self._tmp.unlink(missing_ok=True)
         os.close(os.open(self._tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         con = sqlite3.connect(self._tmp)
@@ -138,10 +155,9 @@ class IndexWriter:
                 write_meta(con, dataset, meta)
                 for table in ("sources", "entities", "links"):
                     con.execute(table_ddl(table))
-                # a child writes the later links meanwhile (the parent has the topology to build)
-                split = int(len(dataset.links) * _PARENT_LINKS)
-                self._links_child = _fork_links(self._side_links, dataset, split)
-                mine = dataset.links if self._links_child is None else dataset.links[:split]
+                # a child writes the rows of the links file's later lines (the parent has the topology to build)
+                split = len(dataset.links) if self._tail is None else self._tail.first(dataset.links)
+                mine = dataset.links[:split]
                 step("links")
                 write_table(con, "links", mine, dataset,
                             tick=lambda done: step(f"links, {done:,} of {len(mine):,}"))
@@ -151,10 +167,10 @@ class IndexWriter:
                 for name, data in csr.build(dataset).items():
                     con.execute("INSERT INTO blobs VALUES (?, ?)", (name, data))
             step("finishing")
-            links_child, self._links_child = self._links_child, None
-            if links_child is not None and os.waitpid(links_child, 0)[1] == 0:
-                copy_links(con, self._side_links)
-            elif links_child is not None:  # it failed: do it here
+            tail, self._tail = self._tail, None
+            if tail is not None and tail.wrote(self._side_links, dataset.links[split:]):
+                copy_links(con, self._side_links, split)
+            elif split < len(dataset.links):  # it failed, or wrote other lines: do it here
                 with con:
                     write_table(con, "links", dataset.links[split:], dataset, split)
             child, self._child = self._child, None
@@ -173,52 +189,18 @@ class IndexWriter:
         os.replace(self._tmp, self.path)
 
     def _stop_child(self) -> None:
-        for pid in (self._child, self._links_child):
-            if pid is not None:
-                os.kill(pid, 9)
-                os.waitpid(pid, 0)
-        self._child = self._links_child = None
+        if self._child is not None:
+            os.kill(self._child, 9)
+            os.waitpid(self._child, 0)
+        if self._tail is not None:
+            self._tail.stop()
+        self._child = self._tail = None
 
     def close(self) -> None:
         """Stop the children, if any, and remove every file but a finished index."""
         self._stop_child()
         for path in (self._tmp, self._side, self._side_links):
             path.unlink(missing_ok=True)
-
-
-def _fork(side: Path, entities: int, work, most: int | None = None) -> int | None:
-    """Run ``work(con)`` on a new SQLite file ``side`` in a forked child; its pid, or ``None``.
-
-    Normalizing names and encoding rows is Python work, and a machine has
-    more than one core: a forked child, sharing the checked records (copy
-    on write), does part of it meanwhile. Only where fork is safe: a POSIX
-    system, a single thread, more than one core, and a dataset of
-    ``entities`` large enough to be worth it but small enough for two
-    processes' memory (:data:`PARALLEL_MIN` to ``most``, by default
-    :data:`PARALLEL_MAX`).
-    """
-    import threading
-
-    if (not hasattr(os, "fork") or threading.active_count() > 1 or (os.cpu_count() or 1) < 2
-            or not PARALLEL_MIN <= entities <= (PARALLEL_MAX if most is None else most)):
-        return None
-    try:
-        pid = os.fork()
-    except OSError:
-        return None
-    if pid:
-        return pid
-    code = 1
-    try:
-        con = sqlite3.connect(side)
-        con.execute("PRAGMA journal_mode = OFF")
-        con.execute("PRAGMA synchronous = OFF")
-        with con:
-            work(con)
-        con.close()
-        code = 0
-    finally:
-        os._exit(code)  # never back into the parent's code
 
 
 def _fork_entities(side: Path, sources: dict, entities: dict) -> int | None:
@@ -231,15 +213,4 @@ def _fork_entities(side: Path, sources: dict, entities: dict) -> int | None:
             write_table(con, table, records.values(), None)
         write_names_and_search(con, entities, words="search_text")
 
-    return _fork(side, len(entities), work, EARLY_MAX)
-
-
-def _fork_links(side: Path, dataset: Dataset, first: int) -> int | None:
-    """The rows of the links from number ``first`` on, into ``side`` by a child."""
-    from itertools import islice
-
-    def work(con: sqlite3.Connection) -> None:
-        con.execute(table_ddl("links"))
-        write_table(con, "links", islice(dataset.links, first, None), dataset, first)
-
-    return _fork(side, len(dataset.entities), work)
+    return fork_writer(side, work)

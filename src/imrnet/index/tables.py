@@ -168,11 +168,12 @@ def write_names_and_search(con: sqlite3.Connection, entities: dict, words: str =
     ])
 
 
-def copy_links(con: sqlite3.Connection, side: Path) -> None:
-    """Append the link rows :func:`_fork_links` wrote into ``side``."""
+def copy_links(con: sqlite3.Connection, side: Path, first: int) -> None:
+    """Append the link rows another process wrote into ``side``, numbered from 0 there, from ``first`` here."""
+    rest = [name for (_, name, *_) in con.execute("PRAGMA table_info(links)")][1:]
     con.execute("ATTACH DATABASE ? AS side", (str(side),))
     with con:
-        con.execute("INSERT INTO main.links SELECT * FROM side.links")
+        con.execute(f"INSERT INTO main.links SELECT n + ?, {', '.join(rest)} FROM side.links ORDER BY n", (first,))
     con.execute("DETACH DATABASE side")
 
 
