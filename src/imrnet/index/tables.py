@@ -148,7 +148,7 @@ def write_names_and_search(con: sqlite3.Connection, entities: dict, words: str =
         keys_rows.extend((key, entity.id) for key in keys)
         surname_rows.extend((s, entity.id, json.dumps(names)) for s, names in surnames.items())
         fields = search_fields(entity)
-        field_rows.append((n, json.dumps(fields, ensure_ascii=False)))
+        field_rows.append((n, _json(fields)))
         names = [(field, value) for field, value in fields if field != "summary"]
         word_rows.append((n, " | ".join(value for _, value in names)))
         for field, value in names:
