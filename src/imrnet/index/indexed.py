@@ -30,7 +30,7 @@ from pathlib import Path
 
 from imrnet.dataset.model import Citation, Link, Source
 from imrnet.index import csr
-from imrnet.index.layout import EARLIEST_FIRST, TABLES, TIME_COLUMNS, columns, tuple_columns
+from imrnet.index.layout import TABLES, TIME_COLUMNS, columns, table_columns, tuple_columns
 
 __all__ = ["IndexedDataset", "RecordMapping"]
 
@@ -46,30 +46,18 @@ _BATCH = 500
 
 
 class _Decoder:
-    """Turn rows of a record table back into records (JSON tuple fields decoded)."""
+    """Turn a row's ``record`` (a JSON array, :func:`imrnet.index.tables.write_table`) back into a record."""
 
     def __init__(self, cls):
         self.cls = cls
         self.tuples = tuple_columns(cls)
         self.cited = columns(cls).index("sources") if cls is not Source else -1
-        self._seen: dict[tuple[str, bool], tuple] = {}  # one citation text recurs a lot
 
     def __call__(self, row) -> object:
-        if self.tuples:
-            row = list(row)
-            for i in self.tuples:
-                row[i] = self._tuple(row[i], i == self.cited)
-        return self.cls(*row)
-
-    def _tuple(self, text: str, citations: bool) -> tuple:
-        value = self._seen.get((text, citations))
-        if value is None:
-            if len(self._seen) > 100_000:  # bounded: distinct texts need no memory
-                self._seen.clear()
-            items = json.loads(text)
-            value = tuple(Citation(*i) for i in items) if citations else tuple(items)
-            self._seen[text, citations] = value
-        return value
+        values = json.loads(row[0])
+        for i in self.tuples:
+            values[i] = tuple(Citation(*pair) for pair in values[i]) if i == self.cited else tuple(values[i])
+        return self.cls(*values)
 
 
 class RecordMapping(Mapping):
@@ -78,7 +66,7 @@ class RecordMapping(Mapping):
     def __init__(self, dataset: "IndexedDataset", table: str, size: int):
         self._dataset, self._table, self._size = dataset, table, size
         self._decode = _Decoder(TABLES[table])
-        self._select = ", ".join(columns(TABLES[table]))
+        self._select = "record"
         self._cache: dict[str, object] = {}
         self._whole: dict[str, object] | None = None
 
@@ -189,15 +177,15 @@ class IndexedDataset:
         self.entities = RecordMapping(self, "entities", counts["entities"])
         self._links: dict[int, Link] = {}
         self._link_decode = _Decoder(Link)
-        self._link_select = ", ".join(columns(Link))
+        self._link_select = "record"
 
     def _check_layout(self) -> None:
         """Refuse a file whose tables, columns or arrays are not this layout's (it is rebuilt)."""
         blobs = {name for (name,) in self._con.execute("SELECT name FROM blobs")}
         if not blobs >= _BLOBS:
             raise ValueError(f"index {self.path} lacks {', '.join(sorted(_BLOBS - blobs))}")
-        for table, cls in TABLES.items():
-            expected = ["n", *columns(cls), *((*TIME_COLUMNS, EARLIEST_FIRST) if cls is Link else ())]
+        for table in TABLES:
+            expected = table_columns(table)
             found = [row[1] for row in self._con.execute(f"PRAGMA table_info({table})")]
             if found != expected:
                 raise ValueError(f"index {self.path}: table {table} is not of this layout")

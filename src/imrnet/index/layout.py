@@ -7,6 +7,8 @@ Examples
 --------
 >>> columns(TABLES["sources"])[:3]
 ['id', 'title', 'publisher']
+>>> table_columns("entities")
+['n', 'record', 'id', 'name']
 """
 
 from __future__ import annotations
@@ -15,14 +17,18 @@ from dataclasses import fields
 
 from imrnet.dataset.model import Entity, Link, Source
 
-__all__ = ["EARLIEST_FIRST", "FORMAT", "SEARCH_FIELDS", "TABLES", "TIME_COLUMNS", "columns",
-           "tuple_columns"]
+__all__ = ["EARLIEST_FIRST", "FORMAT", "KEPT", "SEARCH_FIELDS", "TABLES", "TIME_COLUMNS", "columns",
+           "table_columns", "tuple_columns"]
 
 #: Bumped whenever the layout changes; part of every index's key.
-FORMAT = 4
+FORMAT = 5
 
 #: The record tables and the model class of their rows.
 TABLES = {"sources": Source, "entities": Entity, "links": Link}
+
+#: The fields a record table keeps in columns of their own, beside the whole record (one
+#: JSON array, :func:`columns` in order): those SQL looks up, counts or lists.
+KEPT = {"sources": ("id",), "entities": ("id", "name"), "links": ("type", "status", "account_of")}
 
 #: The columns after a link's fields: its effective time (:class:`~imrnet.dataset.when.LinkTime`).
 TIME_COLUMNS = ("t_timing", "t_start", "t_end", "t_basis", "t_earliest")
@@ -36,12 +42,22 @@ SEARCH_FIELDS = ("name", "alias", "id")
 
 
 def columns(cls) -> list[str]:
-    """The record columns of ``cls``'s table: its dataclass fields, in order."""
+    """The fields of ``cls``'s records, in the order a row's ``record`` holds them: its dataclass fields."""
     return [f.name for f in fields(cls)]
 
 
+def table_columns(table: str) -> list[str]:
+    """The columns of a record table: its number, the record, the :data:`KEPT` fields, a link's time.
+
+    One JSON array costs a writer one value to bind rather than one a field,
+    which is most of the time a row takes.
+    """
+    timed = (*TIME_COLUMNS, EARLIEST_FIRST) if table == "links" else ()
+    return ["n", "record", *KEPT[table], *timed]
+
+
 def tuple_columns(cls) -> list[int]:
-    """Positions, among :func:`columns`, of the tuple fields (stored as JSON lists).
+    """Positions, among :func:`columns`, of the tuple fields (JSON lists in a record).
 
     Examples
     --------

@@ -3,10 +3,12 @@
 The file holds data only (no pickles), in four parts:
 
 * **records**: one table a record kind (``sources``, ``entities``,
-  ``links``), one column a field, numbered in file order (``n``, the row
-  id) and looked up by id through a unique index; tuple fields (aliases,
-  countries, tags, citations) are JSON text. Each link also carries its
-  effective time (:func:`imrnet.dataset.when.link_time`), computed once here;
+  ``links``), one row a record, numbered in file order (``n``, the row id):
+  the record's fields as one JSON array, beside the few SQL looks up by
+  (ids through a unique index, names, a link's type, status and
+  ``account_of``; :data:`imrnet.index.layout.KEPT`). Each link also
+  carries its effective time (:func:`imrnet.dataset.when.link_time`),
+  computed once here;
 * **topology** (:mod:`imrnet.index.csr`): compact arrays of every
   entity's links, with a code for each link's type and status and each
   entity's type, so a traversal reads only the entities it reaches;
@@ -16,7 +18,7 @@ The file holds data only (no pickles), in four parts:
   word-prefix lookups of :mod:`imrnet.queries.search`.
 
 This module decides who writes which part, and when (:class:`IndexWriter`:
-one process, or two on a large dataset); :mod:`imrnet.index.tables` writes
+one process, or three on a large dataset); :mod:`imrnet.index.tables` writes
 the rows. :class:`imrnet.index.indexed.IndexedDataset` reads them back lazily.
 
 Examples

@@ -36,7 +36,7 @@ __all__ = ["MIN_BYTES", "SHARE", "Tail", "checksum", "fork_tail"]
 
 #: The share of the links file (in bytes, from its end) whose rows the child writes. It
 #: reads and builds those lines a second time, on a core the loader leaves idle.
-SHARE = 0.55
+SHARE = 0.8
 
 #: The size of links file from which a child writes part of its rows (about 5,000 links).
 MIN_BYTES = 1_000_000
