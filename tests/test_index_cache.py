@@ -547,3 +547,19 @@ def test_progress_leaves_the_build_on_two_processes(large, monkeypatch):
     # every byte of the data files was counted: the bar reached its total
     sizes = sum(p.stat().st_size for p in large.iterdir())
     assert f"{sizes / 1e6:.1f}/{sizes / 1e6:.1f} MB" in out.getvalue()
+
+
+def test_a_child_that_never_got_the_entities_is_stopped(large, tmp_path):
+    """The child forked before the load waits for the checked entities: without them, finishing stops it."""
+    from imrnet.index.store import IndexWriter
+
+    dataset = load([large])
+    path = tmp_path / "index" / "index.sqlite"
+    path.parent.mkdir()
+    with IndexWriter(path) as writer:
+        writer.prepare((large / "links.jsonl", str(large / "links.jsonl"), str(large)))
+        writer.finish(dataset, {})  # no start(): the child never hears of the entities
+    assert IndexedDataset(path).links == dataset.links
+    assert [p.name for p in path.parent.iterdir()] == ["index.sqlite"]
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)

@@ -134,9 +134,10 @@ class IndexWriter:
         try:
             self._side.unlink(missing_ok=True)
         except OSError:
-            return  # finish reports what is wrong with the directory
-        if PARALLEL_MIN <= len(entities) <= PARALLEL_MAX:
-            self._child = _fork_entities(self._side, sources, entities)
+            pass  # finish reports what is wrong with the directory
+        else:
+            if PARALLEL_MIN <= len(entities) <= PARALLEL_MAX:
+                self._child = _fork_entities(self._side, sources, entities)
         if self._tail is not None:
             self._tail.send(entities)
 

@@ -95,6 +95,9 @@ class Tail:
         """The position in ``links`` of the first link the child writes (``len(links)``: none)."""
         from bisect import bisect_left
 
+        if self._to_child is not None:  # it never got the entities, and never will
+            self.stop()
+            return len(links)
         heard = os.read(self._from_child, 8)
         if len(heard) < 8:  # it failed before it counted
             return len(links)
@@ -104,6 +107,8 @@ class Tail:
 
     def wrote(self, side: Path, links) -> bool:
         """Wait for the child; whether it wrote the rows of exactly ``links`` into ``side``."""
+        if self.pid is None:  # stopped
+            return False
         ok = os.waitpid(self.pid, 0)[1] == 0
         self.pid = None
         self._close()
