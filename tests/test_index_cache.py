@@ -563,3 +563,19 @@ def test_a_child_that_never_got_the_entities_is_stopped(large, tmp_path):
     assert [p.name for p in path.parent.iterdir()] == ["index.sqlite"]
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
+
+
+@pytest.mark.parametrize("argv, code", [(["show", "{first}", "--json"], 0), (["show", "nobody-at-all"], 2)])
+def test_a_build_that_leaves_its_records_in_memory_ends_at_once(argv, code, large, tmp_path):
+    """Above LEAVE_FROM links the first run ends without freeing the records it read: the same output and code."""
+    first_id = json.loads((large / "entities.jsonl").read_text(encoding="utf-8").splitlines()[0])["id"]
+    argv = [a.format(first=first_id) for a in argv] + ["--data", str(large)]
+    script = ("import sys; import imrnet.index.cache as cache; cache.LEAVE_FROM = 1; "
+              "sys.argv = ['imrnet', *sys.argv[1:]]; from imrnet.console import main; main()")
+    env = {**os.environ, "IMRNET_CACHE_DIR": str(tmp_path / "cache")}
+    left = subprocess.run([sys.executable, "-c", script, *argv], capture_output=True, text=True, env=env,
+                          timeout=300)
+    freed = subprocess.run([str(SCRIPT), *argv], capture_output=True, text=True, env=env, timeout=300)  # warm
+    assert (left.returncode, left.stdout, left.stderr) == (freed.returncode, freed.stdout, freed.stderr)
+    assert left.returncode == code
+    assert (json.loads(left.stdout)["id"] == first_id) if code == 0 else "nobody-at-all" in left.stderr
