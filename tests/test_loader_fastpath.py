@@ -15,6 +15,7 @@ import os
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -152,6 +153,33 @@ def test_records_built_fast_but_wrong_together_get_the_precise_messages(tmp_path
         " used at links.jsonl:2; give one of them an explicit 'id'",
         "links.jsonl:6: link agmr -> nobody: unknown entity 'nobody' in field 'target'",
     ]
+
+
+@pytest.mark.parametrize("numpy_from", [0, 10**9])
+def test_a_link_repeated_after_a_precise_line_is_found(numpy_from, tmp_path, monkeypatch):
+    """Links are admitted keeping only hashes until a line needs the precise path; the links admitted
+    so far are then known to it, so a later repeat of one of them gets the same message."""
+    from imrnet.dataset import hashed
+
+    monkeypatch.setattr(hashed, "_NUMPY_FROM", numpy_from)
+    records = base_records()
+    first = records["links"][0]
+    records["links"].append({**first, "role": " chair ", "id": "second-term"})  # the precise path reads it
+    records["links"].append(dict(first))  # the first link again
+    directory = write(tmp_path / "d", as_lines(records))
+    parsed, _ = parse_jsonl(directory / "links.jsonl", "x", fastpath.builder("links", "x", "o"))
+    assert [type(r).__name__ for r in parsed] == ["Link", "Link", "_Record", "Link"]
+    assert both(directory) == [
+        "links.jsonl:4: link alexander-ionov -> agmr: the same link is already defined at links.jsonl:1",
+    ]
+    records["links"][2]["role"] = "chair"  # all built: a repeat found among the hashes
+    directory = write(tmp_path / "e", as_lines(records))
+    assert both(directory) == [
+        "links.jsonl:4: link alexander-ionov -> agmr: the same link is already defined at links.jsonl:1",
+    ]
+    del records["links"][3]
+    data = check_dirs([write(tmp_path / "f", as_lines(records))]).dataset
+    assert [link.role for link in data.links] == ["president", None, "chair"]
 
 
 def test_a_record_rebuilt_from_its_object_is_the_record_of_the_line():

@@ -281,6 +281,18 @@ def admit(checker: Any, kind: str, records: list, ids: dict[str, Link], seen: Li
     """
     precise = {"sources": checker.source, "entities": checker.entity,
                "links": lambda item: checker.link(item, ids, seen)}[kind]
+    if kind == "links" and not ids:  # first, keeping only hashes (imrnet.dataset.hashed)
+        from itertools import islice
+
+        from imrnet.dataset.hashed import admit_hashed
+
+        stop = admit_hashed(checker, records)
+        if stop is None:
+            return
+        for link in checker.links:  # admitted: the precise way knows them from here
+            ids[link.id] = link
+            seen.put(link, hash(link_key(link)))
+        records = islice(records, stop, None)
     for record in records:
         if type(record) is not Parsed:
             if _fits(checker, kind, record, ids, seen):
