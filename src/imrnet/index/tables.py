@@ -61,7 +61,7 @@ def write_table(con: sqlite3.Connection, table: str, records, dataset: Dataset |
     :data:`TICK` rows.
 
     A row's ``record`` is the record's fields as one JSON array (citations as
-    ``[id, locator]`` pairs), encoded by msgspec, five times quicker than
+    ``[id, locator]`` pairs), encoded by msgspec, quicker than
     the standard library here; :class:`imrnet.index.indexed.IndexedDataset`
     reads it back with the standard library's decoder.
     """
