@@ -53,7 +53,7 @@ from imrnet.dataset.vocab import (
 )
 from imrnet.dataset.yaml_reader import Mapping
 
-__all__ = ["KINDS", "builder", "admit", "as_record"]
+__all__ = ["KINDS", "builder", "admit", "as_record", "known_ends"]
 
 #: The kinds of record with a fast path (retractions are few: always precise).
 KINDS = ("sources", "entities", "links")
@@ -303,19 +303,12 @@ def admit(checker: Any, kind: str, records: list, ids: dict[str, Link], seen: Li
 
 def _fits(checker: Any, kind: str, record: Any, ids: dict[str, Link], seen: LinkKeys) -> bool:
     """Add a built record to ``checker`` if its ids and references fit; ``False`` if not."""
-    sources = checker.sources
     if kind == "sources":
-        return _claim(sources, record)
-    for citation in record.sources:
-        if citation.id not in sources:
-            return False
-    entities = checker.entities
+        return _claim(checker.sources, record)
     if kind == "entities":
-        return _claim(entities, record)
-    source, target = entities.get(record.source), entities.get(record.target)
-    if source is None or target is None:
+        return _cites_known(checker, record) and _claim(checker.entities, record)
+    if not known_ends(checker, record):
         return False
-    record.source, record.target = source.id, target.id  # the same text: one copy of each id
     key = link_key(record)
     code = hash(key)
     if seen.find(key, code) is not None or record.id in ids:
@@ -323,6 +316,38 @@ def _fits(checker: Any, kind: str, record: Any, ids: dict[str, Link], seen: Link
     seen.put(record, code)
     ids[record.id] = record
     checker.links.append(record)
+    return True
+
+
+def known_ends(checker: Any, link: Link) -> bool:
+    """Whether every source a built link cites and both its entities are known to ``checker``.
+
+    When they are, the link's ends become the entities' own id texts: one
+    copy of each id, however many links name it.
+
+    Examples
+    --------
+    >>> from imrnet.dataset.checker import Checker
+    >>> checker = Checker()
+    >>> checker.entities = {"a": Entity("a", "A", "person"), "b": Entity("b", "B", "person")}
+    >>> known_ends(checker, Link("a~met~b", "a", "b", "met", "reported")), known_ends(
+    ...     checker, Link("a~met~c", "a", "c", "met", "reported"))
+    (True, False)
+    """
+    entities = checker.entities
+    source, target = entities.get(link.source), entities.get(link.target)
+    if source is None or target is None or not _cites_known(checker, link):
+        return False
+    link.source, link.target = source.id, target.id
+    return True
+
+
+def _cites_known(checker: Any, record: Any) -> bool:
+    """Whether every source ``record`` cites is known to ``checker``."""
+    sources = checker.sources
+    for citation in record.sources:
+        if citation.id not in sources:
+            return False
     return True
 
 

@@ -49,19 +49,16 @@ def admit_hashed(checker: Any, records: list) -> int | None:
         first record the precise way must take, every record before it
         admitted (none when a hash repeated: 0).
     """
-    sources, entities, links = checker.sources, checker.entities, checker.links
+    from imrnet.dataset.fastpath import known_ends
+
+    links = checker.links
     first = len(links)
     ids, keys = array("q"), array("q")
     stop = None
     for i, record in enumerate(records):
-        if type(record) is Parsed:
+        if type(record) is Parsed or not known_ends(checker, record):
             stop = i
             break
-        source, target = entities.get(record.source), entities.get(record.target)
-        if source is None or target is None or not all(c.id in sources for c in record.sources):
-            stop = i
-            break
-        record.source, record.target = source.id, target.id  # the same text: one copy of each id
         ids.append(hash(record.id))
         keys.append(hash(link_key(record)))
         links.append(record)

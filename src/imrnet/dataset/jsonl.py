@@ -169,7 +169,7 @@ def parse_jsonl(path: Path, shown: str | None = None, build: Callable[[dict, int
                         continue
                 problem = None
                 try:
-                    text = raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
+                    text = _line_text(raw, number)
                 except UnicodeDecodeError as err:
                     problem = f"not UTF-8 text: {err.reason} at byte {err.start + 1}"
                     text = ""
@@ -248,11 +248,24 @@ def built_lines(path: Path, build: Callable[[dict, int], Any], offset: int, line
                 yield built
                 continue
             try:
-                text = raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\\r\\n")
+                text = _line_text(raw, number)
             except UnicodeDecodeError:
                 text = "not blank"
             if text and not text.isspace():
                 raise Declined(f"line {number}")
+
+
+def _line_text(raw: bytes, number: int) -> str:
+    """Line ``number`` as text, without its line end (a byte-order mark may open the file).
+
+    Raises :class:`UnicodeDecodeError` when it is not UTF-8.
+
+    Examples
+    --------
+    >>> _line_text(b"\\xef\\xbb\\xbf{}\\r\\n", 1), _line_text(b"  \\n", 2)
+    ('{}', '  ')
+    """
+    return raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
 
 
 def _limited_scanner() -> Callable[[str, int], Any]:

@@ -47,7 +47,12 @@ _MASK = (1 << 63) - 1
 
 def checksum(links) -> int:
     """A sum over ``links`` telling whether two processes read the same lines as the same records."""
-    return sum(hash((link.id, link.line)) for link in links) & _MASK
+    return sum(map(_mark, links)) & _MASK
+
+
+def _mark(link) -> int:
+    """What :func:`checksum` adds up for one link."""
+    return hash((link.id, link.line))
 
 
 class _Ends:
@@ -171,7 +176,7 @@ def fork_tail(side: Path, path: Path, shown: str, origin: str) -> Tail | None:
 
             for link in built_lines(path, builder("links", shown, origin, share=False), offset, line):
                 done[0] += 1
-                done[1] += hash((link.id, link.line))
+                done[1] += _mark(link)
                 yield link
 
         con.execute(table_ddl("links"))
